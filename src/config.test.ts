@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { isAbsolute, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+function assertConfigError(env: Record<string, string>, variable: string): void {
+  assert.throws(
+    () => loadConfig(env),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
+      assert.equal(err.variable, variable);
+      assert.match(err.message, new RegExp(`^${variable}: `));
+      return true;
+    },
+  );
+}
+
+describe('loadConfig', () => {
+  it('uses the documented defaults on an empty environment', () => {
+    const config = loadConfig({});
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 8080);
+    assert.equal(config.dataDir, resolve('./data'));
+    assert.ok(isAbsolute(config.dataDir), 'the data dir is absolute');
+    assert.equal(config.databaseUrl, null);
+    assert.equal(config.masterKey, null);
+    assert.equal(config.logLevel, 'info');
+  });
+
+  it('treats blank values as unset', () => {
+    const config = loadConfig({ HOST: '  ', PORT: '', ROSTER_MASTER_KEY: ' ' });
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 8080);
+    assert.equal(config.masterKey, null);
+  });
+
+  it('reads valid values', () => {
+    const key = 'k'.repeat(32);
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '3000',
+      ROSTER_DATA_DIR: 'some/dir',
+      DATABASE_URL: 'postgres://u@db:5432/roster',
+      LOG_LEVEL: 'debug',
+      ROSTER_MASTER_KEY: key,
+    });
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.port, 3000);
+    assert.equal(config.dataDir, resolve('some/dir'));
+    assert.equal(config.databaseUrl, 'postgres://u@db:5432/roster');
+    assert.equal(config.logLevel, 'debug');
+    assert.equal(config.masterKey, key);
+    assert.equal(
+      loadConfig({ DATABASE_URL: 'postgresql://u@db/roster' }).databaseUrl,
+      'postgresql://u@db/roster',
+    );
+  });
+
+  it('rejects a port that is not a number', () => {
+    assertConfigError({ PORT: 'abc' }, 'PORT');
+  });
+
+  it('rejects a port out of range', () => {
+    assertConfigError({ PORT: '70000' }, 'PORT');
+  });
+
+  it('rejects a database URL that is not PostgreSQL', () => {
+    assertConfigError({ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL');
+    assertConfigError({ DATABASE_URL: 'not a url' }, 'DATABASE_URL');
+  });
+
+  it('reads the presence and event settings, and a Redis URL only with a redis scheme', () => {
+    const config = loadConfig({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      ROSTER_PRESENCE_TTL_SECONDS: '30',
+      ROSTER_EVENTS_RETENTION_HOURS: '48',
+      ROSTER_SSE_KEEPALIVE_SECONDS: '5',
+    });
+    assert.equal(config.redisUrl, 'redis://127.0.0.1:6379');
+    assert.equal(config.presenceTtlSeconds, 30);
+    assert.equal(config.eventsRetentionHours, 48);
+    assert.equal(config.sseKeepAliveSeconds, 5);
+    assert.equal(loadConfig({}).redisUrl, null);
+    assert.equal(loadConfig({}).presenceTtlSeconds, 60);
+    assertConfigError({ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL');
+    assertConfigError({ ROSTER_PRESENCE_TTL_SECONDS: '1' }, 'ROSTER_PRESENCE_TTL_SECONDS');
+  });
+
+  it('rejects an unknown log level', () => {
+    assertConfigError({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
+  });
+
+  it('rejects a master key shorter than 32 characters', () => {
+    assertConfigError({ ROSTER_MASTER_KEY: 'short' }, 'ROSTER_MASTER_KEY');
+    assertConfigError({ ROSTER_MASTER_KEY: 'k'.repeat(31) }, 'ROSTER_MASTER_KEY');
+  });
+
+  it('names the invalid variable even when other variables are valid', () => {
+    assertConfigError({ PORT: '8081', HOST: 'localhost', LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
+  });
+});

@@ -1,0 +1,166 @@
+import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { type AgentRow, agents, teamMembers } from '../../db/schema.js';
+import type { PageRequest } from '../paging.js';
+
+export interface AgentFilter {
+  role?: string;
+  /** Any of these roles. */
+  roles?: string[];
+  /** Only agents in the trash (true) or only agents out of it (false). */
+  trashed?: boolean;
+  /** Only the agent that is this person. */
+  userId?: string;
+  status?: string;
+  teamId?: string;
+  /** Case-insensitive substring of the full name or the email. */
+  q?: string;
+  /** Exact address, case-insensitive: the primary email or one of the additional ones. */
+  email?: string;
+  /** Exact number: the primary phone number or one of the additional ones. */
+  phone?: string;
+  /** Leave out disabled agents, for dialects in which a disabled agent is no agent at all. */
+  excludeDisabled?: boolean;
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function findAgent(db: Db, orgId: string, id: string): Promise<AgentRow | null> {
+  const rows = await db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.orgId, orgId), eq(agents.id, id)));
+  return rows[0] ?? null;
+}
+
+/** The agent whose primary email is `email`, case-insensitive. */
+export async function findAgentByEmail(db: Db, orgId: string, email: string): Promise<AgentRow | null> {
+  const rows = await db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.orgId, orgId), sql`lower(${agents.email}) = lower(${email})`));
+  return rows[0] ?? null;
+}
+
+export function listAgentRows(
+  db: Db,
+  orgId: string,
+  filter: AgentFilter,
+  page: PageRequest,
+): Promise<AgentRow[]> {
+  const conditions: (SQL | undefined)[] = [eq(agents.orgId, orgId)];
+  if (filter.role !== undefined) {
+    conditions.push(eq(agents.role, filter.role));
+  }
+  if (filter.status !== undefined) {
+    conditions.push(eq(agents.status, filter.status));
+  }
+  if (filter.userId !== undefined) {
+    conditions.push(eq(agents.userId, filter.userId));
+  }
+  if (filter.roles !== undefined) {
+    conditions.push(inArray(agents.role, filter.roles));
+  }
+  if (filter.trashed !== undefined) {
+    conditions.push(filter.trashed ? isNotNull(agents.trashedAt) : isNull(agents.trashedAt));
+  }
+  if (filter.q !== undefined) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    conditions.push(or(ilike(agents.fullName, pattern), ilike(agents.email, pattern)));
+  }
+  if (filter.email !== undefined) {
+    const email = filter.email.toLowerCase();
+    conditions.push(
+      or(
+        sql`lower(${agents.email}) = ${email}`,
+        sql`EXISTS (SELECT 1 FROM unnest(${agents.additionalEmails}) e WHERE lower(e) = ${email})`,
+      ),
+    );
+  }
+  if (filter.phone !== undefined) {
+    conditions.push(
+      or(eq(agents.phoneNumber, filter.phone), sql`${filter.phone} = ANY(${agents.additionalPhoneNumbers})`),
+    );
+  }
+  if (filter.excludeDisabled) {
+    conditions.push(ne(agents.status, 'disabled'));
+  }
+  if (filter.teamId !== undefined) {
+    conditions.push(
+      inArray(
+        agents.id,
+        db
+          .select({ id: teamMembers.agentId })
+          .from(teamMembers)
+          .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, filter.teamId))),
+      ),
+    );
+  }
+  if (page.afterId !== null) {
+    conditions.push(gt(agents.id, page.afterId));
+  }
+  return db
+    .select()
+    .from(agents)
+    .where(and(...conditions))
+    .orderBy(asc(agents.id))
+    .offset(page.skip)
+    .limit(page.limit + 1);
+}
+
+/** Ids among `ids` that are agents of the org. */
+export async function existingAgentIds(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) {
+    return new Set();
+  }
+  const rows = await db
+    .select({ id: agents.id })
+    .from(agents)
+    .where(and(eq(agents.orgId, orgId), sql`${agents.id} = ANY(${sql.param(ids)}::uuid[])`));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertAgent(db: Db, row: AgentRow): Promise<AgentRow> {
+  await db.insert(agents).values(row);
+  return row;
+}
+
+export async function updateAgentRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  patch: Partial<AgentRow>,
+): Promise<AgentRow | null> {
+  const rows = await db
+    .update(agents)
+    .set(patch)
+    .where(and(eq(agents.orgId, orgId), eq(agents.id, id)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Deletes the agent; its memberships and keys go with it through the foreign keys. */
+export async function deleteAgentRow(db: Db, orgId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(agents)
+    .where(and(eq(agents.orgId, orgId), eq(agents.id, id)))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}
+
+export async function teamIdsOfAgent(db: Db, orgId: string, agentId: string): Promise<string[]> {
+  const rows = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.agentId, agentId)));
+  return rows.map((r) => r.teamId);
+}
+
+/** Takes the agent out of every team; returns the teams it left. */
+export async function deleteMembershipsOfAgent(db: Db, orgId: string, agentId: string): Promise<string[]> {
+  const rows = await db
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.agentId, agentId)))
+    .returning({ teamId: teamMembers.teamId });
+  return rows.map((r) => r.teamId).sort();
+}

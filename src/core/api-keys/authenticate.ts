@@ -1,0 +1,76 @@
+import type { Db } from '../../db/client.js';
+import { type Actor, ALL_SCOPES, expandScopes, type Role } from '../access.js';
+import { ERRORS } from '../errors.js';
+import { isUuid } from '../ids.js';
+import { findOrg } from '../orgs/orgs.repo.js';
+import type { Platform } from '../platform/platform.js';
+import { findKeyByHash, touchKey } from './api-keys.repo.js';
+import { hashSecret, MASTER_KEY_PREFIX, sameHash } from './secrets.js';
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface AuthRequest {
+  /** The secret as presented, without any scheme word. */
+  secret: string;
+  /** The org the caller asked for (`org_id`/`orgId`), if any. */
+  orgId: string | null;
+}
+
+/**
+ * Resolves a presented secret to the actor it stands for.
+ * The master key acts on the requested org (the default org when none is named); an org key acts
+ * on its own org, and naming another org is answered as if that org did not exist.
+ * @throws unauthenticated; org_not_found; invalid_request (org id not a UUID).
+ */
+export async function authenticate(
+  db: Db,
+  platform: Platform,
+  request: AuthRequest,
+  now: Date,
+): Promise<Actor> {
+  if (request.orgId !== null && !isUuid(request.orgId)) {
+    throw ERRORS.invalid('query.org_id', 'must be a UUID');
+  }
+  // Authentication runs before validation has normalised the query, so canonicalise here.
+  const orgId = request.orgId?.toLowerCase() ?? null;
+  const hash = hashSecret(request.secret);
+  if (request.secret.startsWith(MASTER_KEY_PREFIX)) {
+    if (!sameHash(hash, platform.masterKeyHash)) {
+      throw ERRORS.unauthenticated('The API key is not valid');
+    }
+    const actingOrg = orgId ?? platform.defaultOrgId;
+    if (actingOrg !== platform.defaultOrgId && (await findOrg(db, actingOrg)) === null) {
+      throw ERRORS.orgNotFound(actingOrg);
+    }
+    return { orgId: actingOrg, isMaster: true, keyId: null, scopes: ALL_SCOPES, agent: null };
+  }
+
+  const found = await findKeyByHash(db, hash);
+  if (found === null || !sameHash(hash, found.key.keyHash)) {
+    throw ERRORS.unauthenticated('The API key is not valid');
+  }
+  const { key } = found;
+  if (key.expiresAt !== null && key.expiresAt.getTime() <= now.getTime()) {
+    throw ERRORS.unauthenticated('The API key has expired');
+  }
+  if (found.agentStatus === 'disabled') {
+    throw ERRORS.unauthenticated("The API key's agent is disabled");
+  }
+  if (found.agentTrashed === true) {
+    throw ERRORS.unauthenticated("The API key's agent is in the trash");
+  }
+  if (orgId !== null && orgId !== key.orgId) {
+    throw ERRORS.orgNotFound(orgId);
+  }
+  // Recording use costs a write, so it happens at most once a minute per key, not per request.
+  if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await touchKey(db, key.id, now);
+  }
+  return {
+    orgId: key.orgId,
+    isMaster: false,
+    keyId: key.id,
+    scopes: new Set(expandScopes(key.scopes)),
+    agent: key.agentId === null ? null : { id: key.agentId, role: (found.agentRole ?? 'agent') as Role },
+  };
+}

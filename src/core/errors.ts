@@ -1,0 +1,104 @@
+/**
+ * The closed set of domain error codes. The core never speaks HTTP: each dialect maps these codes
+ * to its own status codes and envelopes.
+ */
+export const ErrorCode = {
+  InvalidRequest: 'invalid_request',
+  Unauthenticated: 'unauthenticated',
+  Forbidden: 'forbidden',
+  ScopeMissing: 'scope_missing',
+  ScopeEscalation: 'scope_escalation',
+  NotFound: 'not_found',
+  OrgNotFound: 'org_not_found',
+  AgentNotFound: 'agent_not_found',
+  TeamNotFound: 'team_not_found',
+  ApiKeyNotFound: 'api_key_not_found',
+  PresenceStatusNotFound: 'presence_status_not_found',
+  NotMember: 'not_member',
+  Conflict: 'conflict',
+  AlreadyMember: 'already_member',
+  InviteSelf: 'invite_self',
+  TeamNameTaken: 'team_name_taken',
+  AgentEmailTaken: 'agent_email_taken',
+  AgentUsernameTaken: 'agent_username_taken',
+  PresenceStatusTaken: 'presence_status_taken',
+  PayloadTooLarge: 'payload_too_large',
+  UnsupportedMediaType: 'unsupported_media_type',
+  Unavailable: 'unavailable',
+  Internal: 'internal',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem with one input field, named by its path (for example `body.name`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainError = (err: unknown): err is DomainError => err instanceof DomainError;
+
+/** Factories for the errors the core throws, so messages stay consistent across use cases. */
+export const ERRORS = {
+  invalid: (path: string, message: string) =>
+    new DomainError(ErrorCode.InvalidRequest, `${path} ${message}`, [{ path, message }]),
+  unauthenticated: (message = 'A valid API key is required') =>
+    new DomainError(ErrorCode.Unauthenticated, message),
+  forbidden: (message: string) => new DomainError(ErrorCode.Forbidden, message),
+  scopeMissing: (scope: string) =>
+    new DomainError(ErrorCode.ScopeMissing, `This API key lacks the scope "${scope}"`),
+  scopeEscalation: (scopes: string[]) =>
+    new DomainError(
+      ErrorCode.ScopeEscalation,
+      `Cannot grant scopes the caller does not hold: ${scopes.join(', ')}`,
+    ),
+  orgNotFound: (id: string) => new DomainError(ErrorCode.OrgNotFound, `Org ${id} not found`),
+  agentNotFound: (id: string) => new DomainError(ErrorCode.AgentNotFound, `Agent ${id} not found`),
+  teamNotFound: (id: string) => new DomainError(ErrorCode.TeamNotFound, `Team ${id} not found`),
+  apiKeyNotFound: (id: string) => new DomainError(ErrorCode.ApiKeyNotFound, `API key ${id} not found`),
+  presenceStatusNotFound: (key: string) =>
+    new DomainError(ErrorCode.PresenceStatusNotFound, `Presence status "${key}" not found`),
+  presenceStatusTaken: (key: string) =>
+    new DomainError(ErrorCode.PresenceStatusTaken, `A presence status "${key}" already exists`, [
+      { path: 'body.key', message: 'is already taken' },
+    ]),
+  notMember: (teamId: string, agentId: string) =>
+    new DomainError(ErrorCode.NotMember, `Agent ${agentId} is not a member of team ${teamId}`),
+  alreadyMember: (teamId: string, agentId: string) =>
+    new DomainError(ErrorCode.AlreadyMember, `Agent ${agentId} is already a member of team ${teamId}`),
+  teamNameTaken: (name: string) =>
+    new DomainError(ErrorCode.TeamNameTaken, `A team named "${name}" already exists`, [
+      { path: 'body.name', message: 'is already taken' },
+    ]),
+  agentAlreadyActive: (email: string) =>
+    new DomainError(ErrorCode.AlreadyMember, `"${email}" is already an active agent of this org`),
+  inviteSelf: () => new DomainError(ErrorCode.InviteSelf, 'An agent cannot invite itself'),
+  agentNotTrashed: (id: string) => new DomainError(ErrorCode.Conflict, `Agent ${id} is not in the trash`),
+  agentEmailTaken: (email: string) =>
+    new DomainError(ErrorCode.AgentEmailTaken, `An agent with email "${email}" already exists`, [
+      { path: 'body.email', message: 'is already taken' },
+    ]),
+  agentUsernameTaken: (username: string) =>
+    new DomainError(ErrorCode.AgentUsernameTaken, `An agent with username "${username}" already exists`, [
+      { path: 'body.username', message: 'is already taken' },
+    ]),
+} as const;
+
+/** Narrows a nullable lookup, throwing the given domain error when the value is missing. */
+export function found<T>(value: T | null | undefined, error: () => DomainError): T {
+  if (value === null || value === undefined) {
+    throw error();
+  }
+  return value;
+}

@@ -1,0 +1,64 @@
+import { outbox } from '../../db/schema.js';
+import type { Ctx } from '../context.js';
+import { newId } from '../ids.js';
+
+/** Every domain event Roster writes to the outbox, with the payload each carries. */
+export interface DomainEvents {
+  'org.created': { org_id: string; name: string };
+  'org.updated': { org_id: string; name: string };
+  'org.deleted': { org_id: string };
+  'agent.created': { agent_id: string };
+  'agent.updated': { agent_id: string; fields: string[] };
+  'agent.deleted': { agent_id: string; team_ids: string[] };
+  'agent.availability_changed': {
+    agent_id: string;
+    available: boolean;
+    status: string;
+    channels: Record<string, boolean>;
+  };
+  'agent.presence_changed': { agent_id: string; connection: 'online' | 'offline'; last_seen: string };
+  'team.created': { team_id: string; name: string };
+  'team.updated': { team_id: string; fields: string[] };
+  'team.deleted': { team_id: string };
+  'team.members_added': { team_id: string; agent_ids: string[] };
+  'team.members_removed': { team_id: string; agent_ids: string[] };
+  'supervisor.agents_added': { supervisor_id: string; agent_ids: string[] };
+  'supervisor.agents_removed': { supervisor_id: string; agent_ids: string[] };
+  'presence_status.created': { key: string; available: boolean };
+  'presence_status.updated': { key: string; available: boolean };
+  'presence_status.deleted': { key: string; moved_agent_ids: string[] };
+  'api_key.created': { api_key_id: string; scopes: string[]; agent_id: string | null };
+  'api_key.deleted': { api_key_id: string };
+}
+
+export type EventType = keyof DomainEvents;
+
+/** Appends many events of one org in a single statement (same guarantees as `emitEvent`). */
+export async function emitEvents<T extends EventType>(
+  tx: Ctx,
+  events: { type: T; payload: DomainEvents[T] }[],
+  orgId: string = tx.actor.orgId,
+): Promise<void> {
+  if (events.length === 0) {
+    return;
+  }
+  const at = tx.now();
+  const rows = events.map((e) => ({ id: newId(), orgId, type: e.type, payload: e.payload, createdAt: at }));
+  await tx.db.insert(outbox).values(rows);
+  tx.pending?.push(...rows.map((r) => ({ id: r.id, orgId, type: r.type, data: r.payload, occurredAt: at })));
+}
+
+/**
+ * Appends one event to the outbox through the transaction of `tx` (see `inTransaction`), so the
+ * event exists exactly when the change does, and queues it for live delivery after the commit.
+ */
+export async function emitEvent<T extends EventType>(
+  tx: Ctx,
+  type: T,
+  payload: DomainEvents[T],
+  orgId: string = tx.actor.orgId,
+): Promise<void> {
+  const event = { id: newId(), orgId, type, payload, createdAt: tx.now() };
+  await tx.db.insert(outbox).values(event);
+  tx.pending?.push({ id: event.id, orgId, type, data: payload, occurredAt: event.createdAt });
+}

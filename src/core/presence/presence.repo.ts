@@ -1,0 +1,189 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client.js';
+import { agents, type PresenceStatusRow, presenceStatuses } from '../../db/schema.js';
+
+/** The durable half of an agent's presence view, with capacity and status resolved in SQL. */
+export interface AvailabilityRow {
+  agentId: string;
+  available: boolean;
+  status: string;
+  statusAvailable: boolean;
+  channels: Record<string, boolean>;
+  capacity: number;
+  availabilityChangedAt: Date | null;
+  presenceChangedAt: Date | null;
+  lastSeenAt: Date | null;
+}
+
+export interface AvailabilityQuery {
+  agentId?: string;
+  /** Members of this team only; capacity then falls back to this team's default. */
+  teamId?: string;
+  afterId: string | null;
+  limit: number;
+  excludeDisabled?: boolean;
+}
+
+interface RawRow {
+  agent_id: string;
+  available: boolean;
+  status: string;
+  status_available: boolean;
+  channels: Record<string, boolean>;
+  capacity: number;
+  availability_changed_ms: number | null;
+  presence_changed_ms: number | null;
+  last_seen_ms: number | null;
+}
+
+const toDate = (ms: number | null) => (ms === null ? null : new Date(Number(ms)));
+const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+
+/**
+ * Availability rows in agent-id order. Capacity is the agent's own value, else the team's default
+ * (the queried team, or outside a team the most generous of the agent's teams), else the org's.
+ */
+export async function listAvailability(
+  db: Db,
+  orgId: string,
+  q: AvailabilityQuery,
+): Promise<AvailabilityRow[]> {
+  const teamDefault =
+    q.teamId === undefined
+      ? sql`(SELECT max(t.default_max_concurrent) FROM team_members m
+             JOIN teams t ON t.org_id = m.org_id AND t.id = m.team_id
+             WHERE m.org_id = a.org_id AND m.agent_id = a.id)`
+      : sql`(SELECT t.default_max_concurrent FROM teams t WHERE t.org_id = ${orgId} AND t.id = ${q.teamId})`;
+  const filters: SQL[] = [sql`a.org_id = ${orgId}`];
+  if (q.agentId !== undefined) {
+    filters.push(sql`a.id = ${q.agentId}`);
+  }
+  if (q.teamId !== undefined) {
+    filters.push(
+      sql`EXISTS (SELECT 1 FROM team_members m WHERE m.org_id = a.org_id AND m.team_id = ${q.teamId} AND m.agent_id = a.id)`,
+    );
+  }
+  if (q.excludeDisabled) {
+    filters.push(sql`a.status <> 'disabled'`);
+  }
+  if (q.afterId !== null) {
+    filters.push(sql`a.id > ${q.afterId}`);
+  }
+  const result = await db.execute(sql`
+    SELECT a.id AS agent_id, a.available, a.presence_status AS status, a.channels,
+      CASE a.presence_status WHEN 'working' THEN true WHEN 'away' THEN false
+        ELSE coalesce(ps.available, false) END AS status_available,
+      coalesce(a.max_concurrent, ${teamDefault}, o.default_max_concurrent) AS capacity,
+      ${epochMs(sql`a.availability_changed_at`)} AS availability_changed_ms,
+      ${epochMs(sql`a.presence_changed_at`)} AS presence_changed_ms,
+      ${epochMs(sql`a.last_seen_at`)} AS last_seen_ms
+    FROM agents a
+    JOIN orgs o ON o.id = a.org_id
+    LEFT JOIN presence_statuses ps ON ps.org_id = a.org_id AND ps.key = a.presence_status
+    WHERE ${sql.join(filters, sql` AND `)}
+    ORDER BY a.id
+    LIMIT ${q.limit}`);
+  return rowsOf<RawRow>(result).map((r) => ({
+    agentId: r.agent_id,
+    available: r.available,
+    status: r.status,
+    statusAvailable: r.status_available,
+    channels: r.channels,
+    capacity: Number(r.capacity),
+    availabilityChangedAt: toDate(r.availability_changed_ms),
+    presenceChangedAt: toDate(r.presence_changed_ms),
+    lastSeenAt: toDate(r.last_seen_ms),
+  }));
+}
+
+export async function updateAvailabilityRow(
+  db: Db,
+  orgId: string,
+  agentId: string,
+  patch: { available: boolean; presenceStatus: string; channels: Record<string, boolean>; at: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(agents)
+    .set({
+      available: patch.available,
+      presenceStatus: patch.presenceStatus,
+      channels: patch.channels,
+      availabilityChangedAt: patch.at,
+    })
+    .where(and(eq(agents.orgId, orgId), eq(agents.id, agentId)))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}
+
+/** Records an online/offline transition; false when the agent no longer exists. */
+export async function recordTransitionRow(
+  db: Db,
+  orgId: string,
+  agentId: string,
+  at: Date,
+  lastSeen: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(agents)
+    .set({ presenceChangedAt: at, lastSeenAt: lastSeen })
+    .where(and(eq(agents.orgId, orgId), eq(agents.id, agentId)))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}
+
+export function listStatusRows(db: Db, orgId: string): Promise<PresenceStatusRow[]> {
+  return db
+    .select()
+    .from(presenceStatuses)
+    .where(eq(presenceStatuses.orgId, orgId))
+    .orderBy(presenceStatuses.key);
+}
+
+export async function findStatusRow(db: Db, orgId: string, key: string): Promise<PresenceStatusRow | null> {
+  const rows = await db
+    .select()
+    .from(presenceStatuses)
+    .where(and(eq(presenceStatuses.orgId, orgId), eq(presenceStatuses.key, key)));
+  return rows[0] ?? null;
+}
+
+export async function insertStatusRow(db: Db, row: PresenceStatusRow): Promise<PresenceStatusRow> {
+  await db.insert(presenceStatuses).values(row);
+  return row;
+}
+
+export async function updateStatusRow(
+  db: Db,
+  orgId: string,
+  key: string,
+  patch: Partial<Pick<PresenceStatusRow, 'label' | 'available' | 'updatedAt'>>,
+): Promise<PresenceStatusRow | null> {
+  const rows = await db
+    .update(presenceStatuses)
+    .set(patch)
+    .where(and(eq(presenceStatuses.orgId, orgId), eq(presenceStatuses.key, key)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Deletes the status and moves its agents to `away` in the same transaction; returns them. */
+export async function deleteStatusRow(
+  db: Db,
+  orgId: string,
+  key: string,
+  at: Date,
+): Promise<{ id: string; available: boolean; channels: Record<string, boolean> }[] | null> {
+  const deleted = await db
+    .delete(presenceStatuses)
+    .where(and(eq(presenceStatuses.orgId, orgId), eq(presenceStatuses.key, key)))
+    .returning({ key: presenceStatuses.key });
+  if (deleted.length === 0) {
+    return null;
+  }
+  const moved = await db
+    .update(agents)
+    .set({ presenceStatus: 'away', availabilityChangedAt: at })
+    .where(and(eq(agents.orgId, orgId), eq(agents.presenceStatus, key)))
+    .returning({ id: agents.id, available: agents.available, channels: agents.channels });
+  return moved;
+}

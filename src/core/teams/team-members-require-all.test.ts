@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { asc, eq } from 'drizzle-orm';
+import { buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
+import { createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { outbox } from '../../db/schema.js';
+import type { Ctx } from '../context.js';
+import { DomainError } from '../errors.js';
+import { newId } from '../ids.js';
+import { updateTeamMembers } from './team-members.js';
+import { getTeam } from './teams.js';
+
+async function rejectsWith(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
+  await assert.rejects(promise, (err: unknown) => {
+    assert.ok(err instanceof DomainError, `expected a DomainError, got ${String(err)}`);
+    assert.equal(err.code, code);
+    if (message !== undefined) {
+      assert.match(err.message, message);
+    }
+    return true;
+  });
+}
+
+const memberIds = async (ctx: Ctx, teamId: string) =>
+  (await getTeam(ctx, teamId)).members.map((m) => m.id).sort();
+
+const eventCount = async (ctx: Ctx) =>
+  (
+    await ctx.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(eq(outbox.orgId, ctx.actor.orgId))
+      .orderBy(asc(outbox.id))
+  ).length;
+
+describe('team members with requireAll', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(async () => {
+    await env.close();
+  });
+
+  it('fails the whole call on an unknown id, in either list, and changes nothing', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const [a, b] = [await buildAgent(ctx), await buildAgent(ctx)];
+    await updateTeamMembers(ctx, team.id, { add: [a.id], remove: [] });
+    const events = await eventCount(ctx);
+    const unknown = newId();
+
+    await rejectsWith(
+      updateTeamMembers(ctx, team.id, { add: [b.id, unknown], remove: [] }, { requireAll: true }),
+      'agent_not_found',
+      new RegExp(unknown),
+    );
+    await rejectsWith(
+      updateTeamMembers(ctx, team.id, { add: [b.id], remove: [a.id, unknown] }, { requireAll: true }),
+      'agent_not_found',
+    );
+    assert.deepEqual(await memberIds(ctx, team.id), [a.id]);
+    assert.equal(await eventCount(ctx), events, 'no event for a call that changed nothing');
+  });
+
+  it("counts another org's agent as unknown", async () => {
+    const ctx = await buildOrg(env);
+    const stranger = await buildAgent(await buildOrg(env));
+    const team = await buildTeam(ctx);
+    await rejectsWith(
+      updateTeamMembers(ctx, team.id, { add: [stranger.id], remove: [] }, { requireAll: true }),
+      'agent_not_found',
+    );
+  });
+
+  it('treats members already in, or not in, the team as no error', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const [a, b] = [await buildAgent(ctx), await buildAgent(ctx)];
+    await updateTeamMembers(ctx, team.id, { add: [a.id], remove: [] });
+    const results = await updateTeamMembers(
+      ctx,
+      team.id,
+      { add: [a.id, b.id, b.id.toUpperCase()], remove: [] },
+      { requireAll: true },
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['duplicate', 'added', 'duplicate'],
+    );
+    const removed = await updateTeamMembers(
+      ctx,
+      team.id,
+      { add: [], remove: [b.id, b.id] },
+      { requireAll: true },
+    );
+    assert.deepEqual(
+      removed.map((r) => r.status),
+      ['removed', 'not_member'],
+    );
+    assert.deepEqual(await memberIds(ctx, team.id), [a.id]);
+  });
+
+  it('still answers an unknown team as team_not_found', async () => {
+    const ctx = await buildOrg(env);
+    const agent = await buildAgent(ctx);
+    await rejectsWith(
+      updateTeamMembers(ctx, newId(), { add: [agent.id], remove: [] }, { requireAll: true }),
+      'team_not_found',
+    );
+  });
+});

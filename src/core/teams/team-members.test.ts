@@ -1,0 +1,412 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, asc, eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { actAs, buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
+import { createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { agents, outbox, teamMembers, users } from '../../db/schema.js';
+import type { Ctx } from '../context.js';
+import { DomainError } from '../errors.js';
+import { newId } from '../ids.js';
+import { decodeCursor } from '../paging.js';
+import {
+  addTeamMember,
+  listTeamMembers,
+  MAX_BULK_MEMBERS,
+  type MemberChangeResult,
+  type MemberChangeStatus,
+  removeTeamMember,
+  updateTeamMembers,
+} from './team-members.js';
+import { getTeam } from './teams.js';
+
+async function rejectsWith(promise: Promise<unknown>, code: string): Promise<DomainError> {
+  let caught: DomainError | undefined;
+  await assert.rejects(promise, (err: unknown) => {
+    assert.ok(err instanceof DomainError, `expected a DomainError, got ${String(err)}`);
+    assert.equal(err.code, code);
+    caught = err;
+    return true;
+  });
+  return caught as DomainError;
+}
+
+async function memberIds(ctx: Ctx, teamId: string): Promise<string[]> {
+  return (await getTeam(ctx, teamId)).members.map((m) => m.id);
+}
+
+const sorted = (ids: Iterable<string>) => [...ids].sort();
+
+async function membershipEvents(ctx: Ctx, teamId: string) {
+  const rows = await ctx.db
+    .select({ type: outbox.type, payload: outbox.payload })
+    .from(outbox)
+    .where(eq(outbox.orgId, ctx.actor.orgId))
+    .orderBy(asc(outbox.id));
+  return rows.filter((r) => r.type.startsWith('team.members_') && r.payload.team_id === teamId);
+}
+
+/** Inserts `count` agents in one statement (the use case is exercised elsewhere; this is setup). */
+async function insertAgents(ctx: Ctx, count: number): Promise<string[]> {
+  const now = new Date();
+  const people = Array.from({ length: count }, (_, i) => ({
+    id: newId(),
+    email: `bulk-${i}-${newId()}@example.com`,
+    fullName: `Bulk ${i}`,
+    createdAt: now,
+  }));
+  await ctx.db.insert(users).values(people);
+  const rows = people.map((p) => ({
+    ...p,
+    id: newId(),
+    userId: p.id,
+    orgId: ctx.actor.orgId,
+    updatedAt: now,
+  }));
+  await ctx.db.insert(agents).values(rows);
+  return rows.map((r) => r.id);
+}
+
+describe('team members', () => {
+  let env: TestEnv;
+
+  before(async () => {
+    env = await createTestEnv();
+  });
+
+  after(async () => {
+    await env.close();
+  });
+
+  it('adds one agent and returns it as a member', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const agent = await buildAgent(ctx);
+    const member = await addTeamMember(ctx, team.id, agent.id);
+    assert.deepEqual(member, {
+      id: agent.id,
+      email: agent.email,
+      fullName: agent.fullName,
+      phoneNumber: agent.phoneNumber,
+    });
+    assert.deepEqual(await memberIds(ctx, team.id), [agent.id]);
+  });
+
+  it('rejects adding a member twice with already_member', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const agent = await buildAgent(ctx);
+    await addTeamMember(ctx, team.id, agent.id);
+    await rejectsWith(addTeamMember(ctx, team.id, agent.id), 'already_member');
+    assert.deepEqual(await memberIds(ctx, team.id), [agent.id]);
+  });
+
+  it('rejects an unknown agent with agent_not_found', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    await rejectsWith(addTeamMember(ctx, team.id, newId()), 'agent_not_found');
+    assert.deepEqual(await memberIds(ctx, team.id), []);
+  });
+
+  it("answers another org's agent as agent_not_found and another org's team as team_not_found", async () => {
+    const ctx = await buildOrg(env);
+    const other = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const theirAgent = await buildAgent(other);
+    const theirTeam = await buildTeam(other);
+    const mine = await buildAgent(ctx);
+    await rejectsWith(addTeamMember(ctx, team.id, theirAgent.id), 'agent_not_found');
+    await rejectsWith(addTeamMember(ctx, theirTeam.id, mine.id), 'team_not_found');
+    await rejectsWith(removeTeamMember(ctx, theirTeam.id, mine.id), 'team_not_found');
+    await rejectsWith(updateTeamMembers(ctx, theirTeam.id, { add: [mine.id], remove: [] }), 'team_not_found');
+    await rejectsWith(
+      listTeamMembers(ctx, theirTeam.id, { skip: 0, limit: 10, afterId: null }),
+      'team_not_found',
+    );
+    assert.deepEqual(await updateTeamMembers(ctx, team.id, { add: [theirAgent.id], remove: [] }), [
+      { id: theirAgent.id, action: 'add', status: 'not_found' },
+    ]);
+    assert.deepEqual(await memberIds(ctx, team.id), []);
+    assert.deepEqual(await memberIds(other, theirTeam.id), []);
+  });
+
+  it('removes a member, and rejects removing a non-member with not_member', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const agent = await buildAgent(ctx);
+    const bystander = await buildAgent(ctx);
+    await addTeamMember(ctx, team.id, agent.id);
+    await addTeamMember(ctx, team.id, bystander.id);
+    await removeTeamMember(ctx, team.id, agent.id);
+    assert.deepEqual(await memberIds(ctx, team.id), [bystander.id]);
+    await rejectsWith(removeTeamMember(ctx, team.id, agent.id), 'not_member');
+    await rejectsWith(removeTeamMember(ctx, team.id, newId()), 'not_member');
+    assert.deepEqual(await memberIds(ctx, team.id), [bystander.id]);
+  });
+
+  it('reports added, removed, duplicate, not_member and not_found per id, in input order', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const [member, outsider, newcomer, leaving] = await Promise.all([
+      buildAgent(ctx),
+      buildAgent(ctx),
+      buildAgent(ctx),
+      buildAgent(ctx),
+    ]).then((list) => list.map((a) => a.id));
+    assert.ok(member && outsider && newcomer && leaving);
+    await updateTeamMembers(ctx, team.id, { add: [member, leaving], remove: [] });
+    const ghost = newId();
+    const ghost2 = newId();
+
+    const results = await updateTeamMembers(ctx, team.id, {
+      add: [newcomer, member, ghost],
+      remove: [leaving, outsider, ghost2],
+    });
+    assert.deepEqual(results, [
+      { id: newcomer, action: 'add', status: 'added' },
+      { id: member, action: 'add', status: 'duplicate' },
+      { id: ghost, action: 'add', status: 'not_found' },
+      { id: leaving, action: 'remove', status: 'removed' },
+      { id: outsider, action: 'remove', status: 'not_member' },
+      { id: ghost2, action: 'remove', status: 'not_found' },
+    ]);
+    assert.deepEqual(await memberIds(ctx, team.id), sorted([member, newcomer]));
+  });
+
+  it('reports a repeated id in one list as duplicate (add) or not_member (remove) after the first', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const a = (await buildAgent(ctx)).id;
+    const b = (await buildAgent(ctx)).id;
+    await updateTeamMembers(ctx, team.id, { add: [b], remove: [] });
+    const ghost = newId();
+    const results = await updateTeamMembers(ctx, team.id, { add: [a, a, ghost, ghost], remove: [b, b] });
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['added', 'duplicate', 'not_found', 'not_found', 'removed', 'not_member'],
+    );
+    assert.deepEqual(await memberIds(ctx, team.id), [a]);
+    const events = await membershipEvents(ctx, team.id);
+    assert.deepEqual(events.at(-2)?.payload.agent_ids, [a], 'a repeated id is added once');
+    assert.deepEqual(events.at(-1)?.payload.agent_ids, [b]);
+  });
+
+  it('matches an upper-case agent id to its agent (uuids are case-insensitive)', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const a = (await buildAgent(ctx)).id;
+    const b = (await buildAgent(ctx)).id;
+    const upper = a.toUpperCase();
+    assert.deepEqual(await updateTeamMembers(ctx, team.id, { add: [upper, a], remove: [] }), [
+      { id: upper, action: 'add', status: 'added' },
+      { id: a, action: 'add', status: 'duplicate' },
+    ]);
+    const member = await addTeamMember(ctx, team.id, b.toUpperCase());
+    assert.equal(member.id, b);
+    await rejectsWith(addTeamMember(ctx, team.id, b.toUpperCase()), 'already_member');
+    assert.deepEqual(await memberIds(ctx, team.id), sorted([a, b]));
+    assert.deepEqual(
+      (await membershipEvents(ctx, team.id)).map((e) => e.payload.agent_ids),
+      [[a], [b]],
+    );
+    await rejectsWith(updateTeamMembers(ctx, team.id, { add: [a], remove: [upper] }), 'invalid_request');
+    await removeTeamMember(ctx, team.id, upper);
+    assert.deepEqual(await memberIds(ctx, team.id), [b]);
+  });
+
+  it('rejects an id in both lists with invalid_request and changes nothing', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const a = (await buildAgent(ctx)).id;
+    const b = (await buildAgent(ctx)).id;
+    const err = await rejectsWith(
+      updateTeamMembers(ctx, team.id, { add: [a, b], remove: [b] }),
+      'invalid_request',
+    );
+    assert.deepEqual(
+      err.fieldErrors.map((f) => f.path),
+      ['body.remove'],
+    );
+    assert.deepEqual(await memberIds(ctx, team.id), []);
+    assert.deepEqual(await membershipEvents(ctx, team.id), []);
+  });
+
+  it('rejects more than 1000 ids in one call with invalid_request', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    assert.equal(MAX_BULK_MEMBERS, 1000);
+    const ids = Array.from({ length: 1001 }, () => newId());
+    await rejectsWith(updateTeamMembers(ctx, team.id, { add: ids, remove: [] }), 'invalid_request');
+    await rejectsWith(
+      updateTeamMembers(ctx, team.id, { add: ids.slice(0, 600), remove: ids.slice(600) }),
+      'invalid_request',
+    );
+    await rejectsWith(updateTeamMembers(ctx, team.id, { add: [], remove: ids }), 'invalid_request');
+  });
+
+  it('adds 1000 agents in one call and one event, then removes them in one call', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const ids = await insertAgents(ctx, 1000);
+    const results = await updateTeamMembers(ctx, team.id, { add: ids, remove: [] });
+    assert.equal(results.length, 1000);
+    assert.ok(results.every((r, i) => r.id === ids[i] && r.action === 'add' && r.status === 'added'));
+    const rows = await ctx.db
+      .select({ agentId: teamMembers.agentId })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.orgId, ctx.actor.orgId), eq(teamMembers.teamId, team.id)));
+    assert.equal(rows.length, 1000);
+    const events = await membershipEvents(ctx, team.id);
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.type, 'team.members_added');
+    assert.deepEqual(events[0]?.payload.agent_ids, ids);
+
+    const removed = await updateTeamMembers(ctx, team.id, { add: [], remove: ids });
+    assert.ok(removed.every((r) => r.status === 'removed'));
+    assert.deepEqual(await memberIds(ctx, team.id), []);
+  });
+
+  it('emits members_added and members_removed only for ids that changed', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const a = (await buildAgent(ctx)).id;
+    const b = (await buildAgent(ctx)).id;
+    await updateTeamMembers(ctx, team.id, { add: [a, newId()], remove: [b] });
+    await updateTeamMembers(ctx, team.id, { add: [a], remove: [b] });
+    await updateTeamMembers(ctx, team.id, { add: [b], remove: [a] });
+    assert.deepEqual(await membershipEvents(ctx, team.id), [
+      { type: 'team.members_added', payload: { team_id: team.id, agent_ids: [a] } },
+      { type: 'team.members_added', payload: { team_id: team.id, agent_ids: [b] } },
+      { type: 'team.members_removed', payload: { team_id: team.id, agent_ids: [a] } },
+    ]);
+  });
+
+  it('lists members in pages', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const ids = sorted(await insertAgents(ctx, 5));
+    await updateTeamMembers(ctx, team.id, { add: ids, remove: [] });
+    const first = await listTeamMembers(ctx, team.id, { skip: 0, limit: 3, afterId: null });
+    assert.deepEqual(
+      first.items.map((m) => m.id),
+      ids.slice(0, 3),
+    );
+    assert.ok(first.next !== null);
+    const second = await listTeamMembers(ctx, team.id, {
+      skip: 0,
+      limit: 3,
+      afterId: decodeCursor(first.next),
+    });
+    assert.deepEqual(
+      second.items.map((m) => m.id),
+      ids.slice(3),
+    );
+    assert.equal(second.next, null);
+  });
+
+  it('forbids an agent-role actor to change membership, even with every scope', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const { ctx: agentCtx, agentId } = await actAs(ctx, 'agent');
+    await rejectsWith(addTeamMember(agentCtx, team.id, agentId), 'forbidden');
+    await rejectsWith(updateTeamMembers(agentCtx, team.id, { add: [agentId], remove: [] }), 'forbidden');
+    await addTeamMember(ctx, team.id, agentId);
+    await rejectsWith(removeTeamMember(agentCtx, team.id, agentId), 'forbidden');
+    assert.deepEqual(await memberIds(ctx, team.id), [agentId]);
+    // Reading is allowed.
+    assert.equal(
+      (await listTeamMembers(agentCtx, team.id, { skip: 0, limit: 10, afterId: null })).items.length,
+      1,
+    );
+  });
+
+  it('lets a supervisor manage membership', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const { ctx: supervisorCtx } = await actAs(ctx, 'supervisor');
+    const agent = await buildAgent(ctx);
+    await addTeamMember(supervisorCtx, team.id, agent.id);
+    assert.deepEqual(await memberIds(ctx, team.id), [agent.id]);
+    const results = await updateTeamMembers(supervisorCtx, team.id, { add: [], remove: [agent.id] });
+    assert.deepEqual(results, [{ id: agent.id, action: 'remove', status: 'removed' }]);
+    assert.deepEqual(await memberIds(ctx, team.id), []);
+  });
+
+  it('matches a simple in-memory model for random sequences of changes', async () => {
+    const ctx = await buildOrg(env);
+    const other = await buildOrg(env);
+    const existing = await insertAgents(ctx, 4);
+    const foreign = (await buildAgent(other)).id;
+    const unknown = [newId(), newId(), foreign];
+    // The same agent spelled in upper case is the same agent.
+    const pool = [...existing, String(existing[0]).toUpperCase(), ...unknown];
+    const known = new Set(existing);
+    const key = (id: string) => id.toLowerCase();
+
+    type Change = { add: string[]; remove: string[] };
+    type Outcome = { kind: 'ok'; results: MemberChangeResult[] } | { kind: 'invalid' };
+
+    /** What updateTeamMembers should do, and the member set after it. */
+    function model(members: Set<string>, change: Change): Outcome {
+      if (change.add.some((id) => change.remove.some((r) => key(r) === key(id)))) {
+        return { kind: 'invalid' };
+      }
+      const results: MemberChangeResult[] = [];
+      const seenAdd = new Set<string>();
+      for (const id of change.add) {
+        let status: MemberChangeStatus;
+        if (!known.has(key(id))) {
+          status = 'not_found';
+        } else if (members.has(key(id)) || seenAdd.has(key(id))) {
+          status = 'duplicate';
+        } else {
+          status = 'added';
+        }
+        seenAdd.add(key(id));
+        results.push({ id, action: 'add', status });
+      }
+      const seenRemove = new Set<string>();
+      for (const id of change.remove) {
+        let status: MemberChangeStatus;
+        if (!known.has(key(id))) {
+          status = 'not_found';
+        } else if (members.has(key(id)) && !seenRemove.has(key(id))) {
+          status = 'removed';
+        } else {
+          status = 'not_member';
+        }
+        seenRemove.add(key(id));
+        results.push({ id, action: 'remove', status });
+      }
+      for (const r of results) {
+        if (r.status === 'added') {
+          members.add(key(r.id));
+        }
+        if (r.status === 'removed') {
+          members.delete(key(r.id));
+        }
+      }
+      return { kind: 'ok', results };
+    }
+
+    const idList = fc.array(fc.constantFrom(...pool), { maxLength: 6 });
+    const changes = fc.array(fc.record({ add: idList, remove: idList }), { minLength: 1, maxLength: 6 });
+
+    await fc.assert(
+      fc.asyncProperty(changes, async (sequence) => {
+        const team = await buildTeam(ctx);
+        const members = new Set<string>();
+        for (const change of sequence) {
+          const expected = model(members, change);
+          if (expected.kind === 'invalid') {
+            await rejectsWith(updateTeamMembers(ctx, team.id, change), 'invalid_request');
+          } else {
+            assert.deepEqual(await updateTeamMembers(ctx, team.id, change), expected.results);
+          }
+          assert.deepEqual(await memberIds(ctx, team.id), sorted(members));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

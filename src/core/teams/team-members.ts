@@ -1,0 +1,139 @@
+import { assertCan } from '../access.js';
+import { existingAgentIds, findAgent } from '../agents/agents.repo.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { ERRORS, found } from '../errors.js';
+import { emitEvent } from '../events/events.js';
+import { type Page, type PageRequest, toPage } from '../paging.js';
+import { deleteMembers, findTeam, insertMembers, listMemberRows, type MemberRow } from './teams.repo.js';
+
+/** Most ids one bulk membership change may name (add and remove together). */
+export const MAX_BULK_MEMBERS = 1000;
+
+export type MemberChangeStatus = 'added' | 'removed' | 'duplicate' | 'not_member' | 'not_found';
+
+export interface MemberChangeResult {
+  id: string;
+  action: 'add' | 'remove';
+  status: MemberChangeStatus;
+}
+
+/** @throws forbidden; team_not_found. */
+export async function listTeamMembers(ctx: Ctx, teamId: string, page: PageRequest): Promise<Page<MemberRow>> {
+  assertCan(ctx.actor, 'team.read');
+  found(await findTeam(ctx.db, ctx.actor.orgId, teamId), () => ERRORS.teamNotFound(teamId));
+  const rows = await listMemberRows(ctx.db, ctx.actor.orgId, teamId, page);
+  return toPage(rows, page.limit, (m) => m.id);
+}
+
+/** Adds one agent. @throws forbidden; team_not_found; agent_not_found; already_member. */
+export async function addTeamMember(ctx: Ctx, teamId: string, agentId: string): Promise<MemberRow> {
+  const [result] = await updateTeamMembers(ctx, teamId, { add: [agentId], remove: [] });
+  if (result?.status === 'not_found') {
+    throw ERRORS.agentNotFound(agentId);
+  }
+  if (result?.status === 'duplicate') {
+    throw ERRORS.alreadyMember(teamId, agentId);
+  }
+  const agent = found(await findAgent(ctx.db, ctx.actor.orgId, agentId), () => ERRORS.agentNotFound(agentId));
+  return { id: agent.id, email: agent.email, fullName: agent.fullName, phoneNumber: agent.phoneNumber };
+}
+
+/** Removes one agent. @throws forbidden; team_not_found; not_member (also for unknown agents). */
+export async function removeTeamMember(ctx: Ctx, teamId: string, agentId: string): Promise<void> {
+  const [result] = await updateTeamMembers(ctx, teamId, { add: [], remove: [agentId] });
+  if (result?.status !== 'removed') {
+    throw ERRORS.notMember(teamId, agentId);
+  }
+}
+
+/** Splits ids into the first occurrence of each and the repeats, keeping input order. */
+function dedupe(ids: string[]): { unique: string[]; repeats: Set<number> } {
+  const seen = new Set<string>();
+  const repeats = new Set<number>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) {
+      repeats.add(i);
+    }
+    seen.add(id);
+  });
+  return { unique: [...seen], repeats };
+}
+
+export interface MemberChangeOptions {
+  /**
+   * Every id must name an agent of the org: the first that does not fails the whole call with
+   * agent_not_found and nothing changes (Dixa's semantics). Otherwise it is reported `not_found`.
+   */
+  requireAll?: boolean;
+}
+
+/**
+ * Adds and removes members in one transaction, one set-based statement per direction, and reports
+ * per id what happened. An id named twice in one list is reported `duplicate` the second time.
+ * @throws forbidden; team_not_found; invalid_request (too many ids, or an id in both lists);
+ *   agent_not_found (only with `requireAll`).
+ */
+export async function updateTeamMembers(
+  ctx: Ctx,
+  teamId: string,
+  change: { add: string[]; remove: string[] },
+  options: MemberChangeOptions = {},
+): Promise<MemberChangeResult[]> {
+  assertCan(ctx.actor, 'team.members.manage');
+  if (change.add.length + change.remove.length > MAX_BULK_MEMBERS) {
+    throw ERRORS.invalid('body', `may name at most ${MAX_BULK_MEMBERS} agent ids in add and remove together`);
+  }
+  // PostgreSQL returns uuids in lower case; compare in that form so an upper-case id (valid input) matches.
+  const addIds = change.add.map((id) => id.toLowerCase());
+  const removeIds = change.remove.map((id) => id.toLowerCase());
+  const removing = new Set(removeIds);
+  const both = change.add.find((id) => removing.has(id.toLowerCase()));
+  if (both !== undefined) {
+    throw ERRORS.invalid('body.remove', `must not repeat an id of body.add (${both})`);
+  }
+  const add = dedupe(addIds);
+  const remove = dedupe(removeIds);
+  const orgId = ctx.actor.orgId;
+  const now = ctx.now();
+
+  return inTransaction(ctx, async (tx) => {
+    found(await findTeam(tx.db, orgId, teamId), () => ERRORS.teamNotFound(teamId));
+    if (options.requireAll) {
+      // Checked before any write, inside the transaction, so a concurrent delete cannot slip between.
+      const named = [...add.unique, ...remove.unique];
+      const known = await existingAgentIds(tx.db, orgId, named);
+      const unknown = named.find((id) => !known.has(id));
+      if (unknown !== undefined) {
+        throw ERRORS.agentNotFound(unknown);
+      }
+    }
+    const added = add.unique.length ? await insertMembers(tx.db, orgId, teamId, add.unique, now) : new Map();
+    const removed = remove.unique.length
+      ? await deleteMembers(tx.db, orgId, teamId, remove.unique)
+      : new Map();
+
+    const results: MemberChangeResult[] = [
+      ...change.add.map((id, i): MemberChangeResult => {
+        const outcome = added.get(id.toLowerCase());
+        const status =
+          outcome === undefined ? 'not_found' : outcome && !add.repeats.has(i) ? 'added' : 'duplicate';
+        return { id, action: 'add', status };
+      }),
+      ...change.remove.map((id, i): MemberChangeResult => {
+        const outcome = removed.get(id.toLowerCase());
+        const status =
+          outcome === undefined ? 'not_found' : outcome && !remove.repeats.has(i) ? 'removed' : 'not_member';
+        return { id, action: 'remove', status };
+      }),
+    ];
+    const addedIds = add.unique.filter((id) => added.get(id) === true);
+    const removedIds = remove.unique.filter((id) => removed.get(id) === true);
+    if (addedIds.length > 0) {
+      await emitEvent(tx, 'team.members_added', { team_id: teamId, agent_ids: addedIds }, orgId);
+    }
+    if (removedIds.length > 0) {
+      await emitEvent(tx, 'team.members_removed', { team_id: teamId, agent_ids: removedIds }, orgId);
+    }
+    return results;
+  });
+}

@@ -1,0 +1,164 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client.js';
+import { agents, type TeamRow, teamMembers, teams } from '../../db/schema.js';
+import type { PageRequest } from '../paging.js';
+
+export interface MemberRow {
+  id: string;
+  email: string;
+  fullName: string;
+  phoneNumber: string | null;
+}
+
+export async function findTeam(db: Db, orgId: string, id: string): Promise<TeamRow | null> {
+  const rows = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+  return rows[0] ?? null;
+}
+
+export function listTeamRows(db: Db, orgId: string, page: PageRequest): Promise<TeamRow[]> {
+  return db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), page.afterId === null ? undefined : gt(teams.id, page.afterId)))
+    .orderBy(asc(teams.id))
+    .offset(page.skip)
+    .limit(page.limit + 1);
+}
+
+export function listTeamsOfAgent(
+  db: Db,
+  orgId: string,
+  agentId: string,
+  page: PageRequest,
+): Promise<TeamRow[]> {
+  return db
+    .select({
+      id: teams.id,
+      orgId: teams.orgId,
+      name: teams.name,
+      description: teams.description,
+      defaultMaxConcurrent: teams.defaultMaxConcurrent,
+      createdAt: teams.createdAt,
+      updatedAt: teams.updatedAt,
+    })
+    .from(teamMembers)
+    .innerJoin(teams, and(eq(teams.orgId, teamMembers.orgId), eq(teams.id, teamMembers.teamId)))
+    .where(
+      and(
+        eq(teamMembers.orgId, orgId),
+        eq(teamMembers.agentId, agentId),
+        page.afterId === null ? undefined : gt(teams.id, page.afterId),
+      ),
+    )
+    .orderBy(asc(teams.id))
+    .offset(page.skip)
+    .limit(page.limit + 1);
+}
+
+export async function insertTeam(db: Db, row: TeamRow): Promise<TeamRow> {
+  await db.insert(teams).values(row);
+  return row;
+}
+
+export async function updateTeamRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<TeamRow, 'name' | 'description' | 'defaultMaxConcurrent' | 'updatedAt'>>,
+): Promise<TeamRow | null> {
+  const rows = await db
+    .update(teams)
+    .set(patch)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Deletes the team; its memberships go with it through the foreign key. */
+export async function deleteTeamRow(db: Db, orgId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
+    .returning({ id: teams.id });
+  return rows.length > 0;
+}
+
+/** Members of a team in agent-id order, optionally one page of them. */
+export function listMemberRows(
+  db: Db,
+  orgId: string,
+  teamId: string,
+  page: PageRequest | null,
+): Promise<MemberRow[]> {
+  const query = db
+    .select({
+      id: agents.id,
+      email: agents.email,
+      fullName: agents.fullName,
+      phoneNumber: agents.phoneNumber,
+    })
+    .from(teamMembers)
+    .innerJoin(agents, and(eq(agents.orgId, teamMembers.orgId), eq(agents.id, teamMembers.agentId)))
+    .where(
+      and(
+        eq(teamMembers.orgId, orgId),
+        eq(teamMembers.teamId, teamId),
+        page?.afterId ? gt(teamMembers.agentId, page.afterId) : undefined,
+      ),
+    )
+    .orderBy(asc(teamMembers.agentId));
+  return page === null ? query : query.offset(page.skip).limit(page.limit + 1);
+}
+
+/**
+ * Adds the org's agents among `agentIds` to the team in one statement.
+ * Returns, for each id that is an agent of the org, whether it was added (false: already a member).
+ * Ids that are not agents of the org are absent from the result.
+ */
+export async function insertMembers(
+  db: Db,
+  orgId: string,
+  teamId: string,
+  agentIds: string[],
+  now: Date,
+): Promise<Map<string, boolean>> {
+  const result = await db.execute(sql`
+    WITH found AS (
+      SELECT id FROM agents WHERE org_id = ${orgId} AND id = ANY(${sql.param(agentIds)}::uuid[])
+    ), ins AS (
+      INSERT INTO team_members (org_id, team_id, agent_id, created_at)
+      SELECT ${orgId}, ${teamId}, id, ${now.toISOString()}::timestamptz FROM found
+      ON CONFLICT DO NOTHING
+      RETURNING agent_id
+    )
+    SELECT found.id, ins.agent_id IS NOT NULL AS changed
+    FROM found LEFT JOIN ins ON ins.agent_id = found.id`);
+  return new Map(rowsOf<{ id: string; changed: boolean }>(result).map((r) => [r.id, r.changed]));
+}
+
+/**
+ * Removes `agentIds` from the team in one statement. Same result shape as `insertMembers`:
+ * true when removed, false when the agent exists but was not a member.
+ */
+export async function deleteMembers(
+  db: Db,
+  orgId: string,
+  teamId: string,
+  agentIds: string[],
+): Promise<Map<string, boolean>> {
+  const ids = sql.param(agentIds);
+  const result = await db.execute(sql`
+    WITH found AS (
+      SELECT id FROM agents WHERE org_id = ${orgId} AND id = ANY(${ids}::uuid[])
+    ), del AS (
+      DELETE FROM team_members
+      WHERE org_id = ${orgId} AND team_id = ${teamId} AND agent_id = ANY(${ids}::uuid[])
+      RETURNING agent_id
+    )
+    SELECT found.id, del.agent_id IS NOT NULL AS changed
+    FROM found LEFT JOIN del ON del.agent_id = found.id`);
+  return new Map(rowsOf<{ id: string; changed: boolean }>(result).map((r) => [r.id, r.changed]));
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import Fastify, { LogController } from 'fastify';
+import { newId } from '../core/ids.js';
+import type { AppDeps } from './deps.js';
+import { DIALECTS } from './dialects.js';
+import { installHealth } from './health.routes.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { installValidation } from './plugins/validation.js';
+
+export const VERSION = '0.1.0';
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Marks the app as draining: readiness fails so load balancers stop sending traffic. */
+  drain: () => void;
+}
+
+/** Builds the Fastify app with every dialect; it does not listen. */
+export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimitBytes,
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    requestIdHeader: false,
+    // Accept a caller's X-Request-Id when it is a sane token, so traces line up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : newId();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  let draining = false;
+
+  installValidation(app);
+  // Only JSON bodies are accepted; anything else is answered 415 rather than parsed as text.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null as never);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await installOpenApi(app, VERSION);
+  installHealth(app, deps, () => draining);
+  for (const dialect of DIALECTS) {
+    await app.register(dialect.plugin(deps), { prefix: dialect.prefix });
+  }
+  return {
+    app,
+    drain: () => {
+      draining = true;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { DixaErrorSchema } from '../compat/dixa/errors.js';
+import { WebexError } from '../compat/webex/errors.js';
+import { ProblemSchema } from '../v1/errors.js';
+
+/** Generates the OpenAPI 3.1 document from the route schemas; serves it and a reference page. */
+export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Roster',
+        version,
+        description:
+          'Directory of organizations, agents, teams and who can take work right now. ' +
+          'Errors of /v1 are RFC 9457 problem details (application/problem+json); the Dixa-compatible ' +
+          '/beta routes answer {"message": ...} as Dixa does, and the Webex-compatible /v1/telephony/config ' +
+          'routes {"message", "errors", "trackingId"} as Webex does.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key or the master key' },
+          dixaApiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Authorization',
+            description: 'An API key, bare as Dixa sends it or after "Bearer "',
+          },
+        },
+      },
+    },
+    // Shared schemas are listed under components.schemas by their $id rather than def-N.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  app.addSchema(ProblemSchema);
+  app.addSchema(DixaErrorSchema);
+  app.addSchema(WebexError);
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

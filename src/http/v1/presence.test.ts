@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Static } from 'typebox';
+import { buildAgent, buildKey, buildTeam } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import {
+  client,
+  expectJson,
+  expectNoContent,
+  expectProblem,
+  newTenant,
+  UNKNOWN_ID,
+} from '../../../test/http.js';
+import { addTeamMember } from '../../core/teams/team-members.js';
+import type { PresenceStatus, PresenceView } from './presence.schemas.js';
+
+type View = Static<typeof PresenceView>;
+type StatusJson = Static<typeof PresenceStatus>;
+
+let env: TestApp;
+before(async () => {
+  env = await createTestApp();
+});
+after(async () => {
+  await env.close();
+});
+
+describe('/v1 presence', () => {
+  it('heartbeat (with or without a body), the presence view, sign-out', async () => {
+    const t = await newTenant(env);
+    const agent = await buildAgent(t.ctx);
+    expectNoContent(await t.api.post(`/v1/agents/${agent.id}/presence/heartbeat`));
+    expectNoContent(
+      await t.api.post(`/v1/agents/${agent.id}/presence/heartbeat`, {
+        device_id: 'phone',
+        channels: ['Speak'],
+      }),
+    );
+    const view = expectJson<View>(await t.api.get(`/v1/agents/${agent.id}/presence`), 200);
+    assert.deepEqual(Object.keys(view).sort(), [
+      'active_channels',
+      'active_conversations',
+      'agent_id',
+      'available',
+      'capacity',
+      'changed_at',
+      'channels',
+      'connection',
+      'effective_status',
+      'last_seen',
+      'request_time',
+      'status',
+    ]);
+    assert.equal(view.connection, 'online');
+    assert.equal(view.effective_status, 'available');
+    assert.deepEqual(view.active_channels, ['Speak']);
+    assert.ok(view.last_seen !== null && view.request_time >= view.last_seen);
+
+    expectNoContent(await t.api.delete(`/v1/agents/${agent.id}/presence/devices/default`));
+    expectNoContent(await t.api.delete(`/v1/agents/${agent.id}/presence/devices/phone`));
+    const gone = expectJson<View>(await t.api.get(`/v1/agents/${agent.id}/presence`), 200);
+    assert.equal(gone.connection, 'offline');
+    assert.equal(gone.effective_status, 'offline');
+  });
+
+  it('PUT availability validates the status and the channel flags', async () => {
+    const t = await newTenant(env);
+    const agent = await buildAgent(t.ctx);
+    const view = expectJson<View>(
+      await t.api.put(`/v1/agents/${agent.id}/availability`, { status: 'away', channels: { Email: true } }),
+      200,
+    );
+    assert.equal(view.status, 'away');
+    assert.deepEqual(view.channels, { Email: true });
+    expectProblem(await t.api.put(`/v1/agents/${agent.id}/availability`, { status: 'nap' }), 400, {
+      code: 'invalid_request',
+      paths: ['body.status'],
+    });
+    expectProblem(
+      await t.api.put(`/v1/agents/${agent.id}/availability`, { channels: { Email: 'yes' } }),
+      400,
+      {
+        code: 'invalid_request',
+        paths: ['body.channels.Email'],
+      },
+    );
+    expectProblem(await t.api.put(`/v1/agents/${UNKNOWN_ID}/availability`, { available: true }), 404, {
+      code: 'agent_not_found',
+    });
+  });
+
+  it('an agent-bound key sets its own availability but not a colleague', async () => {
+    const t = await newTenant(env);
+    const me = await buildAgent(t.ctx, { role: 'agent' });
+    const colleague = await buildAgent(t.ctx);
+    const { secret } = await buildKey(t.ctx, { scopes: ['presence:write', 'presence:read'], agentId: me.id });
+    const api = client(env.app, secret);
+    expectJson(await api.put(`/v1/agents/${me.id}/availability`, { available: false }), 200);
+    expectNoContent(await api.post(`/v1/agents/${me.id}/presence/heartbeat`, {}));
+    expectProblem(await api.put(`/v1/agents/${colleague.id}/availability`, { available: false }), 403, {
+      code: 'forbidden',
+    });
+  });
+
+  it('lists the org and a team, filtered, with Link paging', async () => {
+    const t = await newTenant(env);
+    const team = await buildTeam(t.ctx);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const agent = await buildAgent(t.ctx);
+      await addTeamMember(t.ctx, team.id, agent.id);
+      expectNoContent(await t.api.post(`/v1/agents/${agent.id}/presence/heartbeat`, {}));
+      ids.push(agent.id);
+    }
+    const idle = await buildAgent(t.ctx);
+    const first = await t.api.get('/v1/presence?connection=online&limit=2');
+    const page1 = expectJson<View[]>(first, 200);
+    assert.deepEqual(
+      page1.map((v) => v.agent_id),
+      ids.slice(0, 2),
+    );
+    const link = String(first.headers.link ?? '');
+    const next = /<([^>]+)>; rel="next"/.exec(link)?.[1];
+    assert.ok(next?.includes('connection=online'), link);
+    const page2 = expectJson<View[]>(await t.api.get(next as string), 200);
+    assert.deepEqual(
+      page2.map((v) => v.agent_id),
+      ids.slice(2),
+    );
+    const offline = expectJson<View[]>(await t.api.get('/v1/presence?effective_status=offline'), 200);
+    assert.deepEqual(
+      offline.map((v) => v.agent_id),
+      [idle.id],
+    );
+    const members = expectJson<View[]>(await t.api.get(`/v1/teams/${team.id}/presence`), 200);
+    assert.deepEqual(
+      members.map((v) => v.agent_id),
+      ids,
+    );
+    expectProblem(await t.api.get(`/v1/teams/${UNKNOWN_ID}/presence`), 404, { code: 'team_not_found' });
+    expectProblem(await t.api.get('/v1/presence?effective_status=sleepy'), 400, {
+      code: 'invalid_request',
+      paths: ['query.effective_status'],
+    });
+  });
+
+  it('presence statuses: built-ins first, create, update, delete; built-ins cannot change', async () => {
+    const t = await newTenant(env);
+    const created = expectJson<StatusJson>(
+      await t.api.post('/v1/presence-statuses', { key: 'training', label: 'Training', available: false }),
+      201,
+    );
+    assert.deepEqual(created, { key: 'training', label: 'Training', available: false, built_in: false });
+    expectProblem(
+      await t.api.post('/v1/presence-statuses', { key: 'training', label: 'Again', available: false }),
+      409,
+      { code: 'presence_status_taken' },
+    );
+    expectProblem(
+      await t.api.post('/v1/presence-statuses', { key: 'no spaces', label: 'x', available: true }),
+      400,
+      {
+        code: 'invalid_request',
+        paths: ['body.key'],
+      },
+    );
+    const list = expectJson<StatusJson[]>(await t.api.get('/v1/presence-statuses'), 200);
+    assert.deepEqual(
+      list.map((s) => [s.key, s.available, s.built_in]),
+      [
+        ['working', true, true],
+        ['away', false, true],
+        ['training', false, false],
+      ],
+    );
+    const updated = expectJson<StatusJson>(
+      await t.api.patch('/v1/presence-statuses/training', { available: true }),
+      200,
+    );
+    assert.equal(updated.available, true);
+    expectProblem(await t.api.delete('/v1/presence-statuses/away'), 409, { code: 'conflict' });
+    expectNoContent(await t.api.delete('/v1/presence-statuses/training'));
+    expectProblem(await t.api.delete('/v1/presence-statuses/training'), 404, {
+      code: 'presence_status_not_found',
+    });
+  });
+});

@@ -1,0 +1,89 @@
+import type { PresenceView } from '../../core/presence/presence.js';
+import type { PresenceStatus } from '../../core/presence/presence-statuses.js';
+import type { MemberRow } from '../../core/teams/teams.repo.js';
+import type { AgentRow, ApiKeyRow, OrgRow, TeamRow } from '../../db/schema.js';
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+export const presentOrg = (o: OrgRow) => ({
+  id: o.id,
+  name: o.name,
+  default_max_concurrent: o.defaultMaxConcurrent,
+  created_at: o.createdAt.toISOString(),
+  updated_at: o.updatedAt.toISOString(),
+});
+
+export const presentMember = (m: MemberRow) => ({ id: m.id, email: m.email, full_name: m.fullName });
+
+export const presentTeamSummary = (t: TeamRow) => ({
+  id: t.id,
+  name: t.name,
+  description: t.description,
+  default_max_concurrent: t.defaultMaxConcurrent,
+  created_at: t.createdAt.toISOString(),
+  updated_at: t.updatedAt.toISOString(),
+});
+
+export const presentTeam = (t: TeamRow & { members: MemberRow[] }) => ({
+  ...presentTeamSummary(t),
+  members: t.members.map(presentMember),
+});
+
+export const presentAgent = (a: AgentRow) => ({
+  id: a.id,
+  user_id: a.userId,
+  email: a.email,
+  full_name: a.fullName,
+  first_name: a.firstName,
+  last_name: a.lastName,
+  username: a.username,
+  phone_number: a.phoneNumber,
+  middle_names: a.middleNames,
+  avatar_url: a.avatarUrl,
+  additional_emails: a.additionalEmails,
+  additional_phone_numbers: a.additionalPhoneNumbers,
+  role: a.role,
+  status: a.status,
+  max_concurrent: a.maxConcurrent,
+  attributes: a.attributes,
+  tags: a.tags,
+  profile_status: a.profileStatus,
+  settings: a.settings,
+  trashed_at: iso(a.trashedAt),
+  created_by: a.createdBy,
+  created_at: a.createdAt.toISOString(),
+  updated_at: a.updatedAt.toISOString(),
+});
+
+export const presentApiKey = (k: ApiKeyRow) => ({
+  id: k.id,
+  name: k.name,
+  scopes: k.scopes,
+  agent_id: k.agentId,
+  last4: k.last4,
+  created_at: k.createdAt.toISOString(),
+  expires_at: iso(k.expiresAt),
+  last_used_at: iso(k.lastUsedAt),
+});
+
+export const presentPresence = (v: PresenceView) => ({
+  agent_id: v.agentId,
+  connection: v.connection,
+  status: v.status,
+  available: v.available,
+  channels: v.channels,
+  active_channels: v.activeChannels,
+  effective_status: v.effectiveStatus,
+  active_conversations: v.activeConversations,
+  capacity: v.capacity,
+  last_seen: iso(v.lastSeen),
+  changed_at: iso(v.changedAt),
+  request_time: v.requestTime.toISOString(),
+});
+
+export const presentPresenceStatus = (s: PresenceStatus) => ({
+  key: s.key,
+  label: s.label,
+  available: s.available,
+  built_in: s.builtIn,
+});

@@ -1,0 +1,217 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  addTeamMember,
+  listTeamMembers,
+  removeTeamMember,
+  updateTeamMembers,
+} from '../../core/teams/team-members.js';
+import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../../core/teams/teams.js';
+import {
+  IdParams,
+  NoContent,
+  OrgQuery,
+  PageQuery,
+  problems,
+  SECURED,
+  sendPage,
+  toPageRequest,
+} from './common.schemas.js';
+import { presentMember, presentTeam, presentTeamSummary } from './presenters.js';
+import {
+  AddMemberBody,
+  BulkMembersBody,
+  BulkMembersResult,
+  CreateTeamBody,
+  Member,
+  Team,
+  TeamMemberParams,
+  TeamSummary,
+  UpdateTeamBody,
+} from './teams.schemas.js';
+
+const TeamParams = IdParams('The team ID');
+const tags = ['teams'];
+
+/** Seed 001's /v1/teams, plus paged members and bulk membership changes. */
+export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/teams',
+    {
+      schema: {
+        tags,
+        summary: 'List teams',
+        security: SECURED,
+        querystring: PageQuery({}),
+        response: { 200: Type.Array(TeamSummary), ...problems(400, 401, 403) },
+      },
+      config: { scope: 'teams:read' },
+    },
+    async (request, reply) => {
+      const page = await listTeams(request.ctx, toPageRequest(request.query));
+      return sendPage(request, reply, page, presentTeamSummary);
+    },
+  );
+
+  app.get(
+    '/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a team with its members',
+        security: SECURED,
+        params: TeamParams,
+        querystring: OrgQuery,
+        response: { 200: Team, ...problems(400, 401, 403, 404) },
+      },
+      config: { scope: 'teams:read' },
+    },
+    async (request) => presentTeam(await getTeam(request.ctx, request.params.id)),
+  );
+
+  app.post(
+    '/teams',
+    {
+      schema: {
+        tags,
+        summary: 'Create a team',
+        security: SECURED,
+        querystring: OrgQuery,
+        body: CreateTeamBody,
+        response: { 201: Team, ...problems(400, 401, 403, 409) },
+      },
+      config: { scope: 'teams:write' },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      const { default_max_concurrent, ...rest } = request.body;
+      return presentTeam(
+        await createTeam(request.ctx, { ...rest, defaultMaxConcurrent: default_max_concurrent }),
+      );
+    },
+  );
+
+  app.patch(
+    '/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update a team',
+        security: SECURED,
+        params: TeamParams,
+        querystring: OrgQuery,
+        body: UpdateTeamBody,
+        response: { 200: Team, ...problems(400, 401, 403, 404, 409) },
+      },
+      config: { scope: 'teams:write' },
+    },
+    async (request) => {
+      const { default_max_concurrent, ...rest } = request.body;
+      return presentTeam(
+        await updateTeam(request.ctx, request.params.id, {
+          ...rest,
+          defaultMaxConcurrent: default_max_concurrent,
+        }),
+      );
+    },
+  );
+
+  app.delete(
+    '/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a team',
+        security: SECURED,
+        params: TeamParams,
+        querystring: OrgQuery,
+        response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+      },
+      config: { scope: 'teams:delete' },
+    },
+    async (request, reply) => {
+      await deleteTeam(request.ctx, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/teams/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'List the members of a team',
+        security: SECURED,
+        params: TeamParams,
+        querystring: PageQuery({}),
+        response: { 200: Type.Array(Member), ...problems(400, 401, 403, 404) },
+      },
+      config: { scope: 'teams:read' },
+    },
+    async (request, reply) => {
+      const page = await listTeamMembers(request.ctx, request.params.id, toPageRequest(request.query));
+      return sendPage(request, reply, page, presentMember);
+    },
+  );
+
+  app.post(
+    '/teams/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Add a member',
+        security: SECURED,
+        params: TeamParams,
+        querystring: OrgQuery,
+        body: AddMemberBody,
+        response: { 201: Member, ...problems(400, 401, 403, 404, 409) },
+      },
+      config: { scope: 'teams:write' },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return presentMember(await addTeamMember(request.ctx, request.params.id, request.body.user_id));
+    },
+  );
+
+  app.patch(
+    '/teams/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Add and remove many members in one transaction',
+        security: SECURED,
+        params: TeamParams,
+        querystring: OrgQuery,
+        body: BulkMembersBody,
+        response: { 200: BulkMembersResult, ...problems(400, 401, 403, 404) },
+      },
+      config: { scope: 'teams:write' },
+    },
+    async (request) => ({
+      results: await updateTeamMembers(request.ctx, request.params.id, {
+        add: request.body.add ?? [],
+        remove: request.body.remove ?? [],
+      }),
+    }),
+  );
+
+  app.delete(
+    '/teams/:id/members/:user_id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member',
+        security: SECURED,
+        params: TeamMemberParams,
+        querystring: OrgQuery,
+        response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+      },
+      config: { scope: 'teams:write' },
+    },
+    async (request, reply) => {
+      await removeTeamMember(request.ctx, request.params.id, request.params.user_id);
+      return reply.status(204).send(null);
+    },
+  );
+};

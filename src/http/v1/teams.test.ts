@@ -1,0 +1,497 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Static } from 'typebox';
+import { buildAgent, buildTeam } from '../../../test/factories.js';
+import { createTestApp, TEST_MASTER_KEY, type TestApp } from '../../../test/harness.js';
+import {
+  allPages,
+  client,
+  defined,
+  expectJson,
+  expectNoContent,
+  expectProblem,
+  ISO_UTC,
+  ids,
+  newTenant,
+  nextLink,
+  sleep,
+  sorted,
+  type Tenant,
+  UNKNOWN_ID,
+  UUID_V7,
+} from '../../../test/http.js';
+import type { BulkMembersResult, Member, Team, TeamSummary } from './teams.schemas.js';
+
+type TeamJson = Static<typeof Team>;
+type SummaryJson = Static<typeof TeamSummary>;
+type MemberJson = Static<typeof Member>;
+type BulkJson = Static<typeof BulkMembersResult>;
+
+let env: TestApp;
+before(async () => {
+  env = await createTestApp();
+});
+after(async () => {
+  await env.close();
+});
+
+async function createTeam(t: Tenant, body: Record<string, unknown>): Promise<TeamJson> {
+  return expectJson<TeamJson>(await t.api.post('/v1/teams', body), 201);
+}
+
+async function addMember(t: Tenant, teamId: string, userId: string): Promise<MemberJson> {
+  return expectJson<MemberJson>(await t.api.post(`/v1/teams/${teamId}/members`, { user_id: userId }), 201);
+}
+
+describe('/v1/teams: the seed 001 flow', () => {
+  it('creates a team: 201 with the full team object', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, {
+      name: 'Technical Support',
+      description: 'Handles technical issues and bug reports',
+    });
+    assert.deepEqual(Object.keys(team).sort(), [
+      'created_at',
+      'default_max_concurrent',
+      'description',
+      'id',
+      'members',
+      'name',
+      'updated_at',
+    ]);
+    assert.match(team.id, UUID_V7);
+    assert.equal(team.name, 'Technical Support');
+    assert.equal(team.description, 'Handles technical issues and bug reports');
+    assert.deepEqual(team.members, []);
+    assert.match(team.created_at, ISO_UTC);
+    assert.equal(team.updated_at, team.created_at);
+
+    const plain = await createTeam(t, { name: 'No description' });
+    assert.equal(plain.description, null);
+    assert.deepEqual(expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200), team);
+  });
+
+  it('lists teams as a bare array of summaries without members', async () => {
+    const t = await newTenant(env);
+    const first = await createTeam(t, { name: 'Technical Support', description: 'Handles technical issues' });
+    const second = await createTeam(t, { name: 'Billing Support', description: 'Handles billing inquiries' });
+    await addMember(t, first.id, (await buildAgent(t.ctx)).id);
+
+    const list = expectJson<SummaryJson[]>(await t.api.get('/v1/teams?skip=0&limit=50'), 200);
+    assert.ok(Array.isArray(list));
+    assert.deepEqual(list, [
+      {
+        id: first.id,
+        name: 'Technical Support',
+        description: 'Handles technical issues',
+        default_max_concurrent: null,
+        created_at: first.created_at,
+        updated_at: first.updated_at,
+      },
+      {
+        id: second.id,
+        name: 'Billing Support',
+        description: 'Handles billing inquiries',
+        default_max_concurrent: null,
+        created_at: second.created_at,
+        updated_at: second.updated_at,
+      },
+    ]);
+  });
+
+  it('gets a team with its members as {id, email, full_name}', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Support' });
+    const alice = await buildAgent(t.ctx, { email: 'agent1@company.com', fullName: 'Alice Johnson' });
+    const bob = await buildAgent(t.ctx, { email: 'agent2@company.com', fullName: 'Bob Smith' });
+    await addMember(t, team.id, bob.id);
+    await addMember(t, team.id, alice.id);
+
+    const got = expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200);
+    assert.equal(got.name, 'Support');
+    assert.deepEqual(got.members, [
+      { id: alice.id, email: 'agent1@company.com', full_name: 'Alice Johnson' },
+      { id: bob.id, email: 'agent2@company.com', full_name: 'Bob Smith' },
+    ]);
+    expectProblem(await t.api.get(`/v1/teams/${UNKNOWN_ID}`), 404, { code: 'team_not_found' });
+  });
+
+  it('validates the name: 1 to 255 characters, unique per org case-insensitively', async () => {
+    const t = await newTenant(env);
+    expectProblem(await t.api.post('/v1/teams', { name: 'x'.repeat(256) }), 400, {
+      code: 'invalid_request',
+      paths: ['body.name'],
+    });
+    expectProblem(await t.api.post('/v1/teams', { name: '' }), 400, { paths: ['body.name'] });
+    const longest = await createTeam(t, { name: 'y'.repeat(255) });
+    assert.equal(longest.name.length, 255);
+
+    await createTeam(t, { name: 'Escalations' });
+    expectProblem(await t.api.post('/v1/teams', { name: 'ESCALATIONS' }), 409, {
+      code: 'team_name_taken',
+      paths: ['body.name'],
+    });
+    const other = await newTenant(env);
+    await createTeam(other, { name: 'Escalations' });
+  });
+
+  it('PATCH changes the given fields and moves updated_at', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Tier 1', description: 'First line' });
+    await sleep(5);
+    const renamed = expectJson<TeamJson>(
+      await t.api.patch(`/v1/teams/${team.id}`, { name: 'Tier One' }),
+      200,
+    );
+    assert.equal(renamed.id, team.id);
+    assert.equal(renamed.name, 'Tier One');
+    assert.equal(renamed.description, 'First line');
+    assert.equal(renamed.created_at, team.created_at);
+    assert.ok(renamed.updated_at > team.updated_at, `${renamed.updated_at} > ${team.updated_at}`);
+    assert.deepEqual(renamed.members, []);
+
+    const cleared = expectJson<TeamJson>(
+      await t.api.patch(`/v1/teams/${team.id}`, { description: null }),
+      200,
+    );
+    assert.equal(cleared.name, 'Tier One');
+    assert.equal(cleared.description, null);
+    assert.deepEqual(expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200), cleared);
+
+    await createTeam(t, { name: 'Tier 2' });
+    expectProblem(await t.api.patch(`/v1/teams/${team.id}`, { name: 'tier 2' }), 409, {
+      code: 'team_name_taken',
+    });
+    expectProblem(await t.api.patch(`/v1/teams/${UNKNOWN_ID}`, { name: 'x' }), 404, {
+      code: 'team_not_found',
+    });
+    expectProblem(await t.api.patch(`/v1/teams/${team.id}`, { name: 'z'.repeat(256) }), 400, {
+      paths: ['body.name'],
+    });
+  });
+
+  it('DELETE answers 204, then the team is 404 and its memberships are gone', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Doomed' });
+    const agent = await buildAgent(t.ctx);
+    await addMember(t, team.id, agent.id);
+
+    expectNoContent(await t.api.delete(`/v1/teams/${team.id}`));
+    expectProblem(await t.api.get(`/v1/teams/${team.id}`), 404, { code: 'team_not_found' });
+    expectProblem(await t.api.delete(`/v1/teams/${team.id}`), 404, { code: 'team_not_found' });
+    assert.deepEqual(expectJson<SummaryJson[]>(await t.api.get('/v1/teams'), 200), []);
+    assert.deepEqual(expectJson<SummaryJson[]>(await t.api.get(`/v1/agents/${agent.id}/teams`), 200), []);
+    expectJson(await t.api.get(`/v1/agents/${agent.id}`), 200);
+  });
+
+  it('POST members adds an agent: 201 with the member, 409 when already one, 404 for unknowns', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Sales' });
+    const agent = await buildAgent(t.ctx, { email: 'carol@company.com', fullName: 'Carol Diaz' });
+
+    const member = await addMember(t, team.id, agent.id);
+    assert.deepEqual(member, { id: agent.id, email: 'carol@company.com', full_name: 'Carol Diaz' });
+    expectProblem(await t.api.post(`/v1/teams/${team.id}/members`, { user_id: agent.id }), 409, {
+      code: 'already_member',
+    });
+    expectProblem(await t.api.post(`/v1/teams/${team.id}/members`, { user_id: UNKNOWN_ID }), 404, {
+      code: 'agent_not_found',
+    });
+    expectProblem(await t.api.post(`/v1/teams/${UNKNOWN_ID}/members`, { user_id: agent.id }), 404, {
+      code: 'team_not_found',
+    });
+    const got = expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200);
+    assert.deepEqual(got.members, [member]);
+  });
+
+  it('DELETE members/{user_id} answers 204, then 404 as the agent is no longer a member', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Returns' });
+    const stays = await buildAgent(t.ctx);
+    const leaves = await buildAgent(t.ctx);
+    await addMember(t, team.id, stays.id);
+    await addMember(t, team.id, leaves.id);
+
+    expectNoContent(await t.api.delete(`/v1/teams/${team.id}/members/${leaves.id}`));
+    const got = expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200);
+    assert.deepEqual(ids(got.members), [stays.id]);
+    expectProblem(await t.api.delete(`/v1/teams/${team.id}/members/${leaves.id}`), 404, {
+      code: 'not_member',
+    });
+    expectProblem(await t.api.delete(`/v1/teams/${team.id}/members/${UNKNOWN_ID}`), 404);
+    expectProblem(await t.api.delete(`/v1/teams/${UNKNOWN_ID}/members/${stays.id}`), 404, {
+      code: 'team_not_found',
+    });
+    expectJson(await t.api.get(`/v1/agents/${leaves.id}`), 200);
+  });
+
+  it('accepts upper-case UUIDs in paths and bodies and answers with the canonical lower-case form', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Upper' });
+    const agent = await buildAgent(t.ctx);
+    const teamUrl = `/v1/teams/${team.id.toUpperCase()}`;
+    expectJson(await t.api.get(teamUrl), 200);
+    const member = await addMember(t, team.id.toUpperCase(), agent.id.toUpperCase());
+    assert.equal(member.id, agent.id);
+    expectProblem(await t.api.post(`${teamUrl}/members`, { user_id: agent.id.toUpperCase() }), 409, {
+      code: 'already_member',
+    });
+    expectNoContent(await t.api.delete(`${teamUrl}/members/${agent.id.toUpperCase()}`));
+    const bulk = await t.api.patch(`${teamUrl}/members`, { add: [agent.id.toUpperCase()] });
+    assert.deepEqual(expectJson<BulkJson>(bulk, 200).results, [
+      { id: agent.id, action: 'add', status: 'added' },
+    ]);
+    const got = expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200);
+    assert.deepEqual(ids(got.members), [agent.id]);
+  });
+});
+
+describe('/v1/teams/{id}/members beyond the seed', () => {
+  it('GET pages the members in id order', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Big' });
+    const agents = [];
+    for (let i = 0; i < 5; i++) {
+      agents.push(await buildAgent(t.ctx));
+    }
+    for (const agent of agents) {
+      await addMember(t, team.id, agent.id);
+    }
+    const expected = sorted(ids(agents));
+
+    const pages = await allPages<MemberJson>(t.api, `/v1/teams/${team.id}/members?limit=2`);
+    assert.deepEqual(
+      pages.map((p) => p.length),
+      [2, 2, 1],
+    );
+    assert.deepEqual(ids(pages.flat()), expected);
+    const first = defined(defined(pages[0])[0]);
+    assert.deepEqual(Object.keys(first).sort(), ['email', 'full_name', 'id']);
+
+    const skipped = expectJson<MemberJson[]>(
+      await t.api.get(`/v1/teams/${team.id}/members?skip=1&limit=3`),
+      200,
+    );
+    assert.deepEqual(ids(skipped), expected.slice(1, 4));
+    expectProblem(await t.api.get(`/v1/teams/${UNKNOWN_ID}/members`), 404, { code: 'team_not_found' });
+  });
+
+  it('PATCH adds and removes in one call and reports a status per id', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Bulk' });
+    const [member, newcomer, outsider, leaver] = [
+      await buildAgent(t.ctx),
+      await buildAgent(t.ctx),
+      await buildAgent(t.ctx),
+      await buildAgent(t.ctx),
+    ];
+    await addMember(t, team.id, member.id);
+    await addMember(t, team.id, leaver.id);
+    const missing = '00000000-0000-7000-8000-0000000000aa';
+
+    const res = await t.api.patch(`/v1/teams/${team.id}/members`, {
+      add: [newcomer.id, member.id, missing, newcomer.id],
+      remove: [outsider.id, leaver.id, UNKNOWN_ID],
+    });
+    assert.deepEqual(expectJson<BulkJson>(res, 200), {
+      results: [
+        { id: newcomer.id, action: 'add', status: 'added' },
+        { id: member.id, action: 'add', status: 'duplicate' },
+        { id: missing, action: 'add', status: 'not_found' },
+        { id: newcomer.id, action: 'add', status: 'duplicate' },
+        { id: outsider.id, action: 'remove', status: 'not_member' },
+        { id: leaver.id, action: 'remove', status: 'removed' },
+        { id: UNKNOWN_ID, action: 'remove', status: 'not_found' },
+      ],
+    });
+    const got = expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200);
+    assert.deepEqual(ids(got.members), sorted([member.id, newcomer.id]));
+
+    const onlyRemove = await t.api.patch(`/v1/teams/${team.id}/members`, { remove: [member.id] });
+    assert.deepEqual(expectJson<BulkJson>(onlyRemove, 200).results, [
+      { id: member.id, action: 'remove', status: 'removed' },
+    ]);
+  });
+
+  it('PATCH rejects an id in both lists and more than 1000 ids, changing nothing', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Limits' });
+    const agent = await buildAgent(t.ctx);
+    expectProblem(
+      await t.api.patch(`/v1/teams/${team.id}/members`, { add: [agent.id], remove: [agent.id] }),
+      400,
+      { code: 'invalid_request', paths: ['body.remove'] },
+    );
+    const many = (n: number, digit: string) =>
+      Array.from({ length: n }, (_, i) => `00000000-0000-7000-8${digit}00-${String(i).padStart(12, '0')}`);
+    expectProblem(
+      await t.api.patch(`/v1/teams/${team.id}/members`, {
+        add: [agent.id, ...many(600, '1')],
+        remove: many(400, '2'),
+      }),
+      400,
+      { code: 'invalid_request', paths: ['body'] },
+    );
+    expectProblem(await t.api.patch(`/v1/teams/${team.id}/members`, { add: many(1001, '1') }), 400, {
+      paths: ['body.add'],
+    });
+    const got = expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200);
+    assert.deepEqual(got.members, []);
+
+    const thousand = await t.api.patch(`/v1/teams/${team.id}/members`, {
+      add: [agent.id, ...many(999, '1')],
+    });
+    const results = expectJson<BulkJson>(thousand, 200).results;
+    assert.equal(results.length, 1000);
+    assert.deepEqual(defined(results[0]), { id: agent.id, action: 'add', status: 'added' });
+    assert.ok(results.slice(1).every((r) => r.status === 'not_found'));
+  });
+});
+
+describe('/v1 conventions, shown on /v1/teams', () => {
+  it('limit defaults to 50 and is at most 100', async () => {
+    const t = await newTenant(env);
+    for (let i = 0; i < 51; i++) {
+      await buildTeam(t.ctx);
+    }
+    const res = await t.api.get('/v1/teams');
+    assert.equal(expectJson<SummaryJson[]>(res, 200).length, 50);
+    const rest = defined(nextLink(res), 'Link rel="next"');
+    const last = await t.api.get(rest);
+    assert.equal(expectJson<SummaryJson[]>(last, 200).length, 1);
+    assert.equal(nextLink(last), null);
+
+    assert.equal(expectJson<SummaryJson[]>(await t.api.get('/v1/teams?limit=100'), 200).length, 51);
+    expectProblem(await t.api.get('/v1/teams?limit=101'), 400, {
+      code: 'invalid_request',
+      paths: ['query.limit'],
+    });
+    expectProblem(await t.api.get('/v1/teams?limit=0'), 400, { paths: ['query.limit'] });
+    expectProblem(await t.api.get('/v1/teams?limit=ten'), 400, { paths: ['query.limit'] });
+    expectProblem(await t.api.get('/v1/teams?skip=-1'), 400, { paths: ['query.skip'] });
+  });
+
+  it('skip skips, and Link rel="next" leads through every page without overlap', async () => {
+    const t = await newTenant(env);
+    const created = [];
+    for (let i = 0; i < 5; i++) {
+      created.push(await buildTeam(t.ctx));
+    }
+    const all = sorted(ids(created));
+
+    const skipped = expectJson<SummaryJson[]>(await t.api.get('/v1/teams?skip=2&limit=2'), 200);
+    assert.deepEqual(ids(skipped), all.slice(2, 4));
+    assert.deepEqual(ids(expectJson<SummaryJson[]>(await t.api.get('/v1/teams?skip=5'), 200)), []);
+
+    const full = await t.api.get('/v1/teams?limit=5');
+    assert.equal(expectJson<SummaryJson[]>(full, 200).length, 5);
+    assert.equal(nextLink(full), null, 'no Link when no more rows exist');
+
+    const pages = await allPages<SummaryJson>(t.api, '/v1/teams?limit=2');
+    assert.deepEqual(
+      pages.map((p) => ids(p)),
+      [all.slice(0, 2), all.slice(2, 4), all.slice(4)],
+    );
+
+    const fromSkip = await t.api.get('/v1/teams?skip=1&limit=2');
+    const link = defined(nextLink(fromSkip));
+    assert.ok(!link.includes('skip='), `the next page does not skip again: ${link}`);
+    assert.deepEqual(ids(expectJson<SummaryJson[]>(await t.api.get(link), 200)), all.slice(3, 5));
+
+    expectProblem(await t.api.get('/v1/teams?after=not-a-cursor'), 400, { paths: ['query.after'] });
+  });
+
+  it('the master key keeps its org_id when following Link', async () => {
+    const t = await newTenant(env);
+    const created = [];
+    for (let i = 0; i < 3; i++) {
+      created.push(await buildTeam(t.ctx));
+    }
+    await buildTeam(env.masterCtx);
+    const master = client(env.app, TEST_MASTER_KEY);
+    const pages = await allPages<SummaryJson>(master, `/v1/teams?org_id=${t.orgId}&limit=2`);
+    assert.deepEqual(ids(pages.flat()), sorted(ids(created)));
+  });
+
+  it('answers 400 for a path id that is not a UUID, naming it', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Paths' });
+    expectProblem(await t.api.get('/v1/teams/123'), 400, { code: 'invalid_request', paths: ['path.id'] });
+    expectProblem(await t.api.patch('/v1/teams/not-a-uuid', { name: 'x' }), 400, { paths: ['path.id'] });
+    expectProblem(await t.api.delete(`/v1/teams/${team.id}/members/bob`), 400, { paths: ['path.user_id'] });
+  });
+
+  it('answers 400 naming the field for unknown, mistyped and missing fields', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Bodies' });
+    expectProblem(await t.api.post('/v1/teams', { name: 'A', colour: 'red' }), 400, {
+      code: 'invalid_request',
+      paths: ['body.colour'],
+    });
+    expectProblem(await t.api.post('/v1/teams', { name: 5 }), 400, { paths: ['body.name'] });
+    expectProblem(await t.api.post('/v1/teams', { name: 'A', description: ['a'] }), 400, {
+      paths: ['body.description'],
+    });
+    expectProblem(await t.api.post('/v1/teams', { description: 'no name' }), 400, { paths: ['body.name'] });
+    expectProblem(await t.api.post(`/v1/teams/${team.id}/members`, {}), 400, { paths: ['body.user_id'] });
+    expectProblem(await t.api.post(`/v1/teams/${team.id}/members`, { user_id: 'bob' }), 400, {
+      paths: ['body.user_id'],
+    });
+    expectProblem(await t.api.patch(`/v1/teams/${team.id}/members`, { add: 'x' }), 400, {
+      paths: ['body.add'],
+    });
+    expectProblem(await t.api.get('/v1/teams?colour=red'), 400, { paths: ['query.colour'] });
+    assert.deepEqual(ids(expectJson<SummaryJson[]>(await t.api.get('/v1/teams'), 200)), [team.id]);
+  });
+
+  it('answers 415 to a body that is not JSON, 413 over 1 MiB, 400 to malformed JSON', async () => {
+    const t = await newTenant(env);
+    expectProblem(await t.api.post('/v1/teams', 'name=Text', { 'content-type': 'text/plain' }), 415, {
+      code: 'unsupported_media_type',
+    });
+    expectProblem(
+      await t.api.post('/v1/teams', 'name=Form', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      { code: 'unsupported_media_type' },
+    );
+    const big = JSON.stringify({ name: 'Big', description: 'x'.repeat(1024 * 1024) });
+    expectProblem(await t.api.post('/v1/teams', big, { 'content-type': 'application/json' }), 413, {
+      code: 'payload_too_large',
+    });
+    expectProblem(
+      await t.api.post('/v1/teams', '{"name": "Broken"', { 'content-type': 'application/json' }),
+      400,
+      {
+        code: 'invalid_request',
+      },
+    );
+    assert.deepEqual(expectJson<SummaryJson[]>(await t.api.get('/v1/teams'), 200), []);
+  });
+
+  it('answers 404 problem+json for an unknown /v1 path', async () => {
+    const t = await newTenant(env);
+    expectProblem(await t.api.get('/v1/nowhere'), 404, { code: 'not_found' });
+  });
+
+  it('puts the X-Request-Id header into every error and echoes an incoming one', async () => {
+    const t = await newTenant(env);
+    const generated = await t.api.get('/v1/teams/123');
+    const problem = expectProblem(generated, 400);
+    assert.match(problem.request_id, UUID_V7);
+
+    const given = await t.api.get('/v1/teams/123', { 'x-request-id': 'trace-abc.123' });
+    assert.equal(given.headers['x-request-id'], 'trace-abc.123');
+    assert.equal(expectProblem(given, 400).request_id, 'trace-abc.123');
+
+    const unauth = await client(env.app, null).get('/v1/teams', { 'x-request-id': 'trace-unauth' });
+    assert.equal(expectProblem(unauth, 401, { code: 'unauthenticated' }).request_id, 'trace-unauth');
+
+    const ok = await t.api.get('/v1/teams', { 'x-request-id': 'trace-ok' });
+    expectJson(ok, 200);
+    assert.equal(ok.headers['x-request-id'], 'trace-ok');
+
+    const unsafe = await t.api.get('/v1/teams', { 'x-request-id': 'has spaces<script>' });
+    assert.notEqual(unsafe.headers['x-request-id'], 'has spaces<script>');
+    assert.match(String(unsafe.headers['x-request-id']), UUID_V7);
+  });
+});

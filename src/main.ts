@@ -1,0 +1,77 @@
+import closeWithGrace from 'close-with-grace';
+import { ConfigError, loadConfig } from './config.js';
+import { initPlatform } from './core/platform/platform.js';
+import { openDatabase } from './db/client.js';
+import { buildApp } from './http/app.js';
+import { startOutboxRetention } from './realtime/outbox-retention.js';
+import { startPresenceSweeper } from './realtime/presence-sweeper.js';
+import { createRealtime } from './realtime/realtime.js';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Invalid configuration: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  const database = await openDatabase(
+    config.databaseUrl === null
+      ? { kind: 'pglite', dataDir: config.dataDir }
+      : { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize },
+  );
+  const { platform, generatedMasterKey } = await initPlatform(database.db, {
+    masterKey: config.masterKey,
+    now: new Date(),
+  });
+  if (generatedMasterKey !== null) {
+    process.stdout.write(
+      `ROSTER_MASTER_KEY=${generatedMasterKey}  <- generated master key: store it now, it is shown only this once\n`,
+    );
+  }
+
+  const realtime = await createRealtime(config);
+  const { app, drain } = await buildApp({
+    db: database.db,
+    ping: database.ping,
+    platform,
+    config,
+    now: () => new Date(),
+    events: realtime.events,
+    presence: realtime.presence,
+  });
+
+  const stopSweeper = startPresenceSweeper({
+    ...realtime,
+    db: database.db,
+    now: () => new Date(),
+    log: app.log,
+  });
+  const stopRetention = startOutboxRetention(database.db, config.eventsRetentionHours, app.log);
+
+  closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
+    if (err) {
+      app.log.error({ err }, 'shutting down after a fatal error');
+    } else {
+      app.log.info({ signal }, 'shutting down');
+    }
+    drain();
+    await app.close();
+    await stopSweeper();
+    await stopRetention();
+    await realtime.close();
+    await database.close();
+  });
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info({ address, database: database.kind, default_org_id: platform.defaultOrgId }, 'roster ready');
+}
+
+main().catch((err) => {
+  process.stderr.write(`Roster failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

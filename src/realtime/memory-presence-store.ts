@@ -1,0 +1,119 @@
+import type { LivePresence, PresenceStore, PresenceTransition } from '../core/presence/presence-store.js';
+
+interface Device {
+  lastSeen: number;
+  channels: string[];
+}
+
+const keyOf = (orgId: string, agentId: string) => `${orgId}/${agentId}`;
+
+/**
+ * Presence kept in this process: the default for a single instance, and Redis's fallback.
+ * Transitions follow the device set, not the clock: online when an agent's first device appears,
+ * offline when its last device is signed out or swept away. So the event stream strictly
+ * alternates online/offline even if a heartbeat lands between a device's expiry and the sweep.
+ */
+export class MemoryPresenceStore implements PresenceStore {
+  /** org/agent -> device id -> device. An agent entry exists only while it has a device. */
+  private readonly agents = new Map<string, Map<string, Device>>();
+
+  constructor(readonly ttlMs: number) {}
+
+  private live(devices: Map<string, Device> | undefined, now: number): Device[] {
+    return devices ? [...devices.values()].filter((d) => now - d.lastSeen < this.ttlMs) : [];
+  }
+
+  async heartbeat(
+    orgId: string,
+    agentId: string,
+    deviceId: string,
+    channels: string[],
+    now: Date,
+  ): Promise<PresenceTransition | null> {
+    const key = keyOf(orgId, agentId);
+    const devices = this.agents.get(key) ?? new Map<string, Device>();
+    const wasOnline = devices.size > 0;
+    devices.set(deviceId, { lastSeen: now.getTime(), channels: [...channels] });
+    this.agents.set(key, devices);
+    return wasOnline ? null : { orgId, agentId, online: true, at: now, lastSeen: now };
+  }
+
+  async signOut(
+    orgId: string,
+    agentId: string,
+    deviceId: string,
+    now: Date,
+  ): Promise<PresenceTransition | null> {
+    const key = keyOf(orgId, agentId);
+    const devices = this.agents.get(key);
+    const device = devices?.get(deviceId);
+    if (!devices || !device) {
+      return null;
+    }
+    devices.delete(deviceId);
+    if (devices.size > 0) {
+      return null;
+    }
+    this.agents.delete(key);
+    return { orgId, agentId, online: false, at: now, lastSeen: new Date(device.lastSeen) };
+  }
+
+  async forget(orgId: string, agentId: string): Promise<void> {
+    this.agents.delete(keyOf(orgId, agentId));
+  }
+
+  async read(orgId: string, agentIds: string[], now: Date): Promise<Map<string, LivePresence>> {
+    const result = new Map<string, LivePresence>();
+    for (const agentId of agentIds) {
+      const devices = this.agents.get(keyOf(orgId, agentId));
+      const live = this.live(devices, now.getTime());
+      const all = devices ? [...devices.values()] : [];
+      result.set(agentId, {
+        online: live.length > 0,
+        lastSeen: all.length ? new Date(Math.max(...all.map((d) => d.lastSeen))) : null,
+        activeChannels: [...new Set(live.flatMap((d) => d.channels))].sort(),
+      });
+    }
+    return result;
+  }
+
+  async sweep(now: Date): Promise<PresenceTransition[]> {
+    const transitions: PresenceTransition[] = [];
+    for (const [key, devices] of this.agents) {
+      const expired = [...devices].filter(([, d]) => now.getTime() - d.lastSeen >= this.ttlMs);
+      if (expired.length === 0) {
+        continue;
+      }
+      for (const [id] of expired) {
+        devices.delete(id);
+      }
+      if (devices.size === 0) {
+        this.agents.delete(key);
+        const [orgId, agentId] = key.split('/') as [string, string];
+        const lastSeen = Math.max(...expired.map(([, d]) => d.lastSeen));
+        transitions.push({ orgId, agentId, online: false, at: now, lastSeen: new Date(lastSeen) });
+      }
+    }
+    return transitions;
+  }
+
+  /** Every live device, for re-seeding a shared store after it comes back. */
+  snapshot(
+    now: Date,
+  ): { orgId: string; agentId: string; deviceId: string; lastSeen: Date; channels: string[] }[] {
+    const out = [];
+    for (const [key, devices] of this.agents) {
+      const [orgId, agentId] = key.split('/') as [string, string];
+      for (const [deviceId, d] of devices) {
+        if (now.getTime() - d.lastSeen < this.ttlMs) {
+          out.push({ orgId, agentId, deviceId, lastSeen: new Date(d.lastSeen), channels: d.channels });
+        }
+      }
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.agents.clear();
+  }
+}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { inArray } from 'drizzle-orm';
+import { createTestEnv, type TestEnv } from '../../test/harness.js';
+import { eventually } from '../../test/sse.js';
+import { newId } from '../core/ids.js';
+import { outbox } from '../db/schema.js';
+import { pruneOutbox, startOutboxRetention } from './outbox-retention.js';
+
+let env: TestEnv;
+
+before(async () => {
+  env = await createTestEnv();
+});
+
+after(async () => {
+  await env.close();
+});
+
+/** Writes `count` events of a new org created at `at`; returns their ids. */
+async function seed(count: number, at: Date): Promise<string[]> {
+  const orgId = newId();
+  const rows = Array.from({ length: count }, (_, i) => ({
+    id: newId(),
+    orgId,
+    type: 'team.updated',
+    payload: { team_id: orgId, fields: [`f${i}`] },
+    createdAt: at,
+  }));
+  await env.database.db.insert(outbox).values(rows);
+  return rows.map((r) => r.id);
+}
+
+async function remaining(ids: string[]): Promise<string[]> {
+  const rows = await env.database.db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.id, ids));
+  return rows.map((r) => r.id).sort();
+}
+
+const silent = { info: () => {}, error: () => {} };
+
+describe('pruneOutbox', () => {
+  it('deletes every event older than the cutoff, batch by batch, and nothing newer', async () => {
+    const old = await seed(7, new Date('2001-01-01T00:00:00Z'));
+    const edge = await seed(1, new Date('2001-01-02T00:00:00Z'));
+    const recent = await seed(3, new Date('2001-01-03T00:00:00Z'));
+    const deleted = await pruneOutbox(env.database.db, new Date('2001-01-02T00:00:00Z'), 3);
+    assert.equal(deleted, 7);
+    assert.deepEqual(await remaining(old), []);
+    assert.deepEqual(await remaining([...edge, ...recent]), [...edge, ...recent].sort());
+  });
+
+  it('returns 0 when nothing is old enough', async () => {
+    assert.equal(await pruneOutbox(env.database.db, new Date('1990-01-01T00:00:00Z'), 10), 0);
+  });
+});
+
+describe('startOutboxRetention', () => {
+  it('prunes events past the retention on its timer, and stops', async () => {
+    const now = new Date('2000-06-01T12:00:00Z');
+    const expired = await seed(4, new Date('2000-06-01T09:59:00Z'));
+    const kept = await seed(2, new Date('2000-06-01T10:01:00Z'));
+    const logged: object[] = [];
+    const stop = startOutboxRetention(
+      env.database.db,
+      2,
+      { info: (details) => logged.push(details), error: silent.error },
+      { firstRunMs: 0, intervalMs: 20, now: () => now, batch: 3 },
+    );
+    try {
+      await eventually(() => logged.length > 0, 2000, 'a pass to prune');
+      assert.deepEqual(await remaining(expired), []);
+      assert.deepEqual(await remaining(kept), [...kept].sort());
+      assert.deepEqual(logged[0], { deleted: 4, before: '2000-06-01T10:00:00.000Z' });
+    } finally {
+      await stop();
+    }
+    const late = await seed(1, new Date('2000-01-01T00:00:00Z'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(await remaining(late), late, 'nothing runs once stopped');
+    await env.database.db.delete(outbox).where(inArray(outbox.id, late));
+  });
+
+  it('logs a failing pass and keeps going', async () => {
+    const errors: object[] = [];
+    const broken = {
+      delete: () => {
+        throw new Error('database down');
+      },
+      select: () => {
+        throw new Error('database down');
+      },
+    } as unknown as typeof env.database.db;
+    const stop = startOutboxRetention(
+      broken,
+      24,
+      { info: silent.info, error: (details) => errors.push(details) },
+      { firstRunMs: 0, intervalMs: 10 },
+    );
+    await eventually(() => errors.length >= 2, 2000, 'two failed passes');
+    await stop();
+  });
+});

@@ -1,0 +1,618 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SCOPES, type Scope } from '../src/core/access.js';
+import { deleteApiKey } from '../src/core/api-keys/api-keys.js';
+import { createPresenceStatus } from '../src/core/presence/presence-statuses.js';
+import { updateSupervisorAgents } from '../src/core/supervisors/supervisors.js';
+import { addTeamMember } from '../src/core/teams/team-members.js';
+import { buildAgent, buildKey, buildOrg, buildTeam } from './factories.js';
+import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
+import {
+  client,
+  defined,
+  expectJson,
+  expectProblem,
+  expectStatus,
+  type Method,
+  send,
+  sorted,
+} from './http.js';
+import { connectSse } from './sse.js';
+
+/**
+ * The security contract of the /v1 dialect, run over every route the app registers:
+ * no or bad credentials -> 401, a key lacking the route's scope -> 403, another org's id -> 404
+ * (orgs are master-only: any other key -> 403), and a key holding only the route's scope succeeds.
+ */
+
+/** What one org holds for the sample requests: a team with a member, a spare agent, a spare key. */
+interface Fixture {
+  orgId: string;
+  teamId: string;
+  memberId: string;
+  agentId: string;
+  keyId: string;
+  /** A custom presence status of the org (keys differ between orgs). */
+  statusKey: string;
+  /** A `*` key of the org. */
+  key: string;
+  /** Supervises the team's member. */
+  supervisorId: string;
+}
+
+interface Sample {
+  url: string;
+  body?: unknown;
+}
+
+interface Route {
+  method: Method;
+  /** The path as the OpenAPI document spells it. */
+  path: string;
+  scope: Scope;
+  /** Status of the sample request with a key holding only `scope` (the master key for orgs). */
+  ok: number;
+  masterOnly?: boolean;
+  /** The success is an endless stream: checked over a socket, by its status and headers only. */
+  stream?: boolean;
+  sample: (f: Fixture) => Sample;
+}
+
+let serial = 0;
+const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}`;
+
+const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    path: '/v1/orgs',
+    scope: 'keys:write',
+    ok: 200,
+    masterOnly: true,
+    sample: () => ({ url: '/v1/orgs' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/orgs',
+    scope: 'keys:write',
+    ok: 201,
+    masterOnly: true,
+    sample: () => ({ url: '/v1/orgs', body: { name: `Contract org ${unique()}` } }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/orgs/{id}',
+    scope: 'keys:write',
+    ok: 200,
+    masterOnly: true,
+    sample: (f) => ({ url: `/v1/orgs/${f.orgId}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/orgs/{id}',
+    scope: 'keys:write',
+    ok: 200,
+    masterOnly: true,
+    sample: (f) => ({ url: `/v1/orgs/${f.orgId}`, body: { name: 'Renamed org' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/orgs/{id}',
+    scope: 'keys:write',
+    ok: 204,
+    masterOnly: true,
+    sample: (f) => ({ url: `/v1/orgs/${f.orgId}` }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/api-keys',
+    scope: 'keys:write',
+    ok: 201,
+    sample: () => ({ url: '/v1/api-keys', body: { name: 'contract', scopes: ['keys:write'] } }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/api-keys',
+    scope: 'keys:read',
+    ok: 200,
+    sample: () => ({ url: '/v1/api-keys' }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/api-keys/{id}',
+    scope: 'keys:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/api-keys/${f.keyId}` }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/api-keys/{id}',
+    scope: 'keys:write',
+    ok: 204,
+    sample: (f) => ({ url: `/v1/api-keys/${f.keyId}` }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/events',
+    scope: 'events:read',
+    ok: 200,
+    stream: true,
+    sample: (f) => ({ url: `/v1/events?types=team.*&team_id=${f.teamId}` }),
+  },
+  { method: 'GET', path: '/v1/agents', scope: 'agents:read', ok: 200, sample: () => ({ url: '/v1/agents' }) },
+  {
+    method: 'POST',
+    path: '/v1/agents',
+    scope: 'agents:write',
+    ok: 201,
+    sample: () => ({
+      url: '/v1/agents',
+      body: { email: `contract-${unique()}@example.com`, full_name: 'Contract' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/agents/{id}',
+    scope: 'agents:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/agents/${f.agentId}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/agents/{id}',
+    scope: 'agents:write',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/agents/${f.agentId}`, body: { full_name: 'Renamed agent' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/agents/{id}',
+    scope: 'agents:delete',
+    ok: 204,
+    sample: (f) => ({ url: `/v1/agents/${f.agentId}` }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/agents/{id}/teams',
+    scope: 'teams:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/agents/${f.memberId}/teams` }),
+  },
+  { method: 'GET', path: '/v1/teams', scope: 'teams:read', ok: 200, sample: () => ({ url: '/v1/teams' }) },
+  {
+    method: 'POST',
+    path: '/v1/teams',
+    scope: 'teams:write',
+    ok: 201,
+    sample: () => ({ url: '/v1/teams', body: { name: `Contract team ${unique()}` } }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/teams/{id}',
+    scope: 'teams:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/teams/${f.teamId}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/teams/{id}',
+    scope: 'teams:write',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/teams/${f.teamId}`, body: { description: 'Changed by the contract' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/teams/{id}',
+    scope: 'teams:delete',
+    ok: 204,
+    sample: (f) => ({ url: `/v1/teams/${f.teamId}` }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/teams/{id}/members',
+    scope: 'teams:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/teams/${f.teamId}/members` }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/teams/{id}/members',
+    scope: 'teams:write',
+    ok: 201,
+    sample: (f) => ({ url: `/v1/teams/${f.teamId}/members`, body: { user_id: f.agentId } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/teams/{id}/members',
+    scope: 'teams:write',
+    ok: 200,
+    sample: (f) => ({
+      url: `/v1/teams/${f.teamId}/members`,
+      body: { add: [f.agentId], remove: [f.memberId] },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/teams/{id}/members/{user_id}',
+    scope: 'teams:write',
+    ok: 204,
+    sample: (f) => ({ url: `/v1/teams/${f.teamId}/members/${f.memberId}` }),
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agents/{id}/availability',
+    scope: 'presence:write',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/agents/${f.agentId}/availability`, body: { available: false } }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/agents/{id}/presence',
+    scope: 'presence:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/agents/${f.agentId}/presence` }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/agents/{id}/presence/heartbeat',
+    scope: 'presence:write',
+    ok: 204,
+    sample: (f) => ({ url: `/v1/agents/${f.agentId}/presence/heartbeat`, body: { device_id: 'contract' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/agents/{id}/presence/devices/{device_id}',
+    scope: 'presence:write',
+    ok: 204,
+    sample: (f) => ({ url: `/v1/agents/${f.agentId}/presence/devices/contract` }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/presence',
+    scope: 'presence:read',
+    ok: 200,
+    sample: () => ({ url: '/v1/presence' }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/teams/{id}/presence',
+    scope: 'presence:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/teams/${f.teamId}/presence` }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/presence-statuses',
+    scope: 'presence:read',
+    ok: 200,
+    sample: () => ({ url: '/v1/presence-statuses' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/presence-statuses',
+    scope: 'presence:write',
+    ok: 201,
+    sample: () => ({
+      url: '/v1/presence-statuses',
+      body: { key: `break-${unique()}`, label: 'Break', available: false },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/presence-statuses/{key}',
+    scope: 'presence:write',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/presence-statuses/${f.statusKey}`, body: { label: 'Long lunch' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/presence-statuses/{key}',
+    scope: 'presence:write',
+    ok: 204,
+    sample: (f) => ({ url: `/v1/presence-statuses/${f.statusKey}` }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/supervisors',
+    scope: 'supervisors:read',
+    ok: 200,
+    sample: () => ({ url: '/v1/supervisors' }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/supervisors/{id}/agents',
+    scope: 'supervisors:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/supervisors/${f.supervisorId}/agents` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/supervisors/{id}/agents',
+    scope: 'supervisors:write',
+    ok: 200,
+    sample: (f) => ({
+      url: `/v1/supervisors/${f.supervisorId}/agents`,
+      body: { add: [f.agentId], remove: [f.memberId] },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/supervisors/{id}',
+    scope: 'supervisors:write',
+    ok: 204,
+    sample: (f) => ({ url: `/v1/supervisors/${f.supervisorId}` }),
+  },
+];
+
+/** The Webex dialect shares the /v1 prefix; its own contract is test/webex-security.test.ts. */
+const isNative = (path: string) => path.startsWith('/v1/') && !path.startsWith('/v1/telephony/config/');
+
+let address: Promise<string> | null = null;
+
+/** The app on a real socket, for stream routes: inject would wait for a response that never ends. */
+function listening(): Promise<string> {
+  if (address === null) {
+    address = env.app.listen({ port: 0, host: '127.0.0.1' });
+  }
+  return address;
+}
+
+const routeName = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+const hasPathId = (r: Route) => r.path.includes('{');
+
+let env: TestApp;
+/** The org every request is made from. */
+let home: Fixture;
+/** Another org, whose ids must look unknown from `home`. */
+let other: Fixture;
+const missingScopeKeys = new Map<Scope, string>();
+const badCredentials: { name: string; authorization?: string }[] = [];
+
+async function buildFixture(): Promise<Fixture> {
+  const ctx = await buildOrg(env);
+  const team = await buildTeam(ctx);
+  const member = await buildAgent(ctx);
+  await addTeamMember(ctx, team.id, member.id);
+  const agent = await buildAgent(ctx);
+  const spare = await buildKey(ctx, { scopes: ['teams:read'] });
+  const all = await buildKey(ctx, { scopes: ['*'] });
+  const supervisor = await buildAgent(ctx);
+  await updateSupervisorAgents(ctx, supervisor.id, { add: [member.id], remove: [] });
+  const status = await createPresenceStatus(ctx, {
+    key: `lunch-${unique()}`,
+    label: 'Lunch',
+    available: false,
+  });
+  return {
+    statusKey: status.key,
+    orgId: ctx.actor.orgId,
+    teamId: team.id,
+    memberId: member.id,
+    agentId: agent.id,
+    keyId: spare.row.id,
+    key: all.secret,
+    supervisorId: supervisor.id,
+  };
+}
+
+before(async () => {
+  env = await createTestApp();
+  home = await buildFixture();
+  other = await buildFixture();
+  const homeCtx = { ...env.masterCtx, actor: { ...env.masterCtx.actor, orgId: home.orgId } };
+  for (const scope of new Set(ROUTES.map((r) => r.scope))) {
+    const { secret } = await buildKey(homeCtx, { scopes: SCOPES.filter((s) => s !== scope) });
+    missingScopeKeys.set(scope, secret);
+  }
+  const hourAgo = Date.now() - 3_600_000;
+  const expired = await buildKey(
+    { ...homeCtx, now: () => new Date(hourAgo) },
+    { scopes: ['*'], expiresAt: new Date(hourAgo + 1000) },
+  );
+  const revoked = await buildKey(homeCtx, { scopes: ['*'] });
+  await deleteApiKey(homeCtx, revoked.row.id);
+  badCredentials.push(
+    { name: 'no Authorization header' },
+    { name: 'an unknown key', authorization: 'Bearer roster_sk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    { name: 'a wrong master key', authorization: `Bearer ${TEST_MASTER_KEY.replace(/x$/, 'y')}` },
+    { name: 'an expired key', authorization: `Bearer ${expired.secret}` },
+    { name: 'a revoked key', authorization: `Bearer ${revoked.secret}` },
+    { name: 'a key under another scheme', authorization: `Basic ${home.key}` },
+  );
+});
+
+after(async () => {
+  await env.close();
+});
+
+/** Every documented /v1 operation, from the OpenAPI document the app generates. */
+function documentedRoutes(): string[] {
+  const doc = env.app.swagger() as { paths?: Record<string, Record<string, unknown>> };
+  const methods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+  return Object.entries(doc.paths ?? {})
+    .filter(([path]) => isNative(path))
+    .flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((m) => methods.has(m))
+        .map((m) => routeName({ method: m.toUpperCase(), path })),
+    );
+}
+
+/** Every /v1 route the router holds, hidden ones included, read from its printed tree. */
+function registeredRoutes(): string[] {
+  const stack: string[] = [];
+  const found: string[] = [];
+  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) {
+      continue;
+    }
+    const depth = (match[1] ?? '').length / 4;
+    stack.length = depth;
+    stack.push(match[2] ?? '');
+    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
+    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
+      if (method !== '' && isNative(path)) {
+        found.push(routeName({ method, path }));
+      }
+    }
+  }
+  return found;
+}
+
+describe('the security contract table', () => {
+  it('covers every documented /v1 route, and nothing else', () => {
+    assert.deepEqual(sorted(documentedRoutes()), sorted(ROUTES.map(routeName)));
+  });
+
+  it('covers every route the router holds under /v1, hidden ones too (HEAD mirrors GET)', () => {
+    const registered = registeredRoutes();
+    assert.ok(registered.length > 0, 'the route tree was read');
+    assert.deepEqual(sorted(registered.filter((r) => !r.startsWith('HEAD '))), sorted(ROUTES.map(routeName)));
+    assert.deepEqual(
+      sorted(registered.filter((r) => r.startsWith('HEAD ')).map((r) => r.replace(/^HEAD/, 'GET'))),
+      sorted(ROUTES.filter((r) => r.method === 'GET').map(routeName)),
+    );
+  });
+
+  it('declares bearer security and the 401 and 403 answers on every /v1 operation', () => {
+    const doc = env.app.swagger() as {
+      paths: Record<string, Record<string, { security?: unknown; responses?: Record<string, unknown> }>>;
+    };
+    for (const route of ROUTES) {
+      const operation = defined(doc.paths[route.path]?.[route.method.toLowerCase()], routeName(route));
+      assert.deepEqual(operation.security, [{ bearerAuth: [] }], routeName(route));
+      assert.ok(operation.responses?.['401'] && operation.responses['403'], routeName(route));
+    }
+  });
+});
+
+for (const route of ROUTES) {
+  describe(routeName(route), () => {
+    it('answers 401 without valid credentials', async () => {
+      const { url, body } = route.sample(home);
+      for (const credentials of badCredentials) {
+        const headers = credentials.authorization ? { authorization: credentials.authorization } : undefined;
+        const res = await send(env.app, { method: route.method, url, body, headers });
+        expectProblem(res, 401, { code: 'unauthenticated' });
+        assert.equal(res.headers['www-authenticate'], 'Bearer', credentials.name);
+      }
+      if (route.method === 'GET') {
+        expectStatus(await send(env.app, { method: 'HEAD', url }), 401);
+      }
+    });
+
+    it(`answers 403 to a key holding every scope but ${route.scope}`, async () => {
+      const key = defined(missingScopeKeys.get(route.scope));
+      const { url, body } = route.sample(home);
+      const problem = expectProblem(await send(env.app, { method: route.method, url, body, key }), 403, {
+        code: 'scope_missing',
+      });
+      assert.ok(problem.detail.includes(route.scope), problem.detail);
+      if (route.method === 'GET') {
+        expectStatus(await send(env.app, { method: 'HEAD', url, key }), 403);
+      }
+    });
+
+    if (route.masterOnly) {
+      it('answers 403 to any key but the master key, even one holding every scope', async () => {
+        const { url, body } = route.sample(home);
+        expectProblem(await send(env.app, { method: route.method, url, body, key: home.key }), 403, {
+          code: 'forbidden',
+        });
+      });
+    } else if (hasPathId(route)) {
+      it("answers 404 for another org's id and leaves it alone", async () => {
+        const { url, body } = route.sample(other);
+        expectProblem(await send(env.app, { method: route.method, url, body, key: home.key }), 404);
+        await assertIntact(other);
+      });
+    }
+
+    it(`succeeds with ${route.masterOnly ? 'the master key' : `a key holding only ${route.scope}`}`, async () => {
+      const fresh = await buildFixture();
+      const freshCtx = { ...env.masterCtx, actor: { ...env.masterCtx.actor, orgId: fresh.orgId } };
+      const key = route.masterOnly
+        ? TEST_MASTER_KEY
+        : (await buildKey(freshCtx, { scopes: [route.scope] })).secret;
+      const { url, body } = route.sample(fresh);
+      if (route.stream) {
+        const sse = await connectSse(`${await listening()}${url}`, { authorization: `Bearer ${key}` });
+        sse.close();
+        assert.equal(sse.status, route.ok, String(sse.body));
+        assert.match(String(sse.headers['content-type']), /^text\/event-stream/);
+        return;
+      }
+      const res = await send(env.app, { method: route.method, url, body, key });
+      expectStatus(res, route.ok);
+    });
+  });
+}
+
+/** The other org's team still has its member, and its agent and key still exist. */
+async function assertIntact(f: Fixture): Promise<void> {
+  const api = client(env.app, f.key);
+  const team = expectJson<{ members: { id: string }[]; description: string | null }>(
+    await api.get(`/v1/teams/${f.teamId}`),
+    200,
+  );
+  assert.deepEqual(
+    team.members.map((m) => m.id),
+    [f.memberId],
+  );
+  assert.equal(team.description, null);
+  const agent = expectJson<{ full_name: string }>(await api.get(`/v1/agents/${f.agentId}`), 200);
+  assert.notEqual(agent.full_name, 'Renamed agent');
+  expectJson(await api.get(`/v1/api-keys/${f.keyId}`), 200);
+  expectJson(await api.get(`/v1/agents/${f.memberId}`), 200);
+  const supervised = expectJson<{ id: string }[]>(
+    await api.get(`/v1/supervisors/${f.supervisorId}/agents`),
+    200,
+  );
+  assert.deepEqual(
+    supervised.map((a) => a.id),
+    [f.memberId],
+  );
+}
+
+describe('ids of another org named in a body or a query', () => {
+  it('are not found either', async () => {
+    const api = client(env.app, home.key);
+    expectProblem(await api.post(`/v1/teams/${home.teamId}/members`, { user_id: other.agentId }), 404, {
+      code: 'agent_not_found',
+    });
+    const bulk = await api.patch(`/v1/teams/${home.teamId}/members`, {
+      add: [other.agentId],
+      remove: [other.memberId],
+    });
+    assert.deepEqual(expectJson<{ results: unknown[] }>(bulk, 200).results, [
+      { id: other.agentId, action: 'add', status: 'not_found' },
+      { id: other.memberId, action: 'remove', status: 'not_found' },
+    ]);
+    expectProblem(await api.delete(`/v1/teams/${home.teamId}/members/${other.memberId}`), 404);
+    assert.deepEqual(expectJson(await api.get(`/v1/agents?team_id=${other.teamId}`), 200), []);
+    expectProblem(
+      await api.post('/v1/api-keys', { name: 'x', scopes: ['teams:read'], agent_id: other.agentId }),
+      404,
+      {
+        code: 'agent_not_found',
+      },
+    );
+    const supervision = await api.patch(`/v1/supervisors/${home.supervisorId}/agents`, {
+      add: [other.agentId],
+      remove: [other.memberId],
+    });
+    assert.deepEqual(expectJson<{ results: unknown[] }>(supervision, 200).results, [
+      { id: other.agentId, action: 'add', status: 'not_found' },
+      { id: other.memberId, action: 'remove', status: 'not_found' },
+    ]);
+    const homeTeam = expectJson<{ members: { id: string }[] }>(
+      await api.get(`/v1/teams/${home.teamId}`),
+      200,
+    );
+    assert.deepEqual(
+      homeTeam.members.map((m) => m.id),
+      [home.memberId],
+    );
+    await assertIntact(other);
+  });
+});

@@ -1,0 +1,292 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SCOPES, type Scope } from '../src/core/access.js';
+import { deleteApiKey } from '../src/core/api-keys/api-keys.js';
+import { updateSupervisorAgents } from '../src/core/supervisors/supervisors.js';
+import { toWebexId } from '../src/http/compat/webex/ids.js';
+import { buildAgent, buildKey, buildOrg } from './factories.js';
+import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
+import { client, defined, expectStatus, type Method, send, sorted } from './http.js';
+import { expectWebexError, personId, SUPERVISORS } from './webex.js';
+
+/**
+ * The security contract of the Webex dialect, over every /v1/telephony/config route: no or bad
+ * credentials -> 401 in Webex's error body, a key lacking the route's scope -> 403, another org's
+ * id -> 404 and nothing changes, and a key holding only the route's scope succeeds.
+ */
+
+interface Fixture {
+  orgId: string;
+  /** Supervises `memberId`. */
+  supervisorId: string;
+  memberId: string;
+  /** Supervises no one and is supervised by no one. */
+  agentId: string;
+  key: string;
+}
+
+interface Route {
+  method: Method;
+  path: string;
+  scope: Scope;
+  ok: number;
+  sample: (f: Fixture) => { url: string; body?: unknown };
+}
+
+const ONE = `${SUPERVISORS}/{supervisorId}`;
+const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    path: SUPERVISORS,
+    scope: 'supervisors:read',
+    ok: 200,
+    sample: () => ({ url: SUPERVISORS }),
+  },
+  {
+    method: 'POST',
+    path: SUPERVISORS,
+    scope: 'supervisors:write',
+    ok: 201,
+    sample: (f) => ({
+      url: SUPERVISORS,
+      body: { id: personId(f.agentId), agents: [{ id: personId(f.memberId) }] },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: SUPERVISORS,
+    scope: 'supervisors:write',
+    ok: 204,
+    sample: (f) => ({ url: SUPERVISORS, body: { supervisorIds: [personId(f.supervisorId)] } }),
+  },
+  {
+    method: 'GET',
+    path: `${SUPERVISORS}/availableSupervisors`,
+    scope: 'supervisors:read',
+    ok: 200,
+    sample: () => ({ url: `${SUPERVISORS}/availableSupervisors` }),
+  },
+  {
+    method: 'GET',
+    path: `${SUPERVISORS}/availableAgents`,
+    scope: 'supervisors:read',
+    ok: 200,
+    sample: () => ({ url: `${SUPERVISORS}/availableAgents` }),
+  },
+  {
+    method: 'GET',
+    path: ONE,
+    scope: 'supervisors:read',
+    ok: 200,
+    sample: (f) => ({ url: `${SUPERVISORS}/${personId(f.supervisorId)}` }),
+  },
+  {
+    method: 'PUT',
+    path: ONE,
+    scope: 'supervisors:write',
+    ok: 204,
+    sample: (f) => ({
+      url: `${SUPERVISORS}/${personId(f.supervisorId)}`,
+      body: { agents: [{ id: personId(f.agentId), action: 'ADD' }] },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: ONE,
+    scope: 'supervisors:write',
+    ok: 204,
+    sample: (f) => ({ url: `${SUPERVISORS}/${personId(f.supervisorId)}` }),
+  },
+];
+
+const routeName = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+const PREFIX = '/v1/telephony/config/';
+
+let env: TestApp;
+let home: Fixture;
+let other: Fixture;
+const missingScopeKeys = new Map<Scope, string>();
+const badCredentials: { name: string; authorization?: string }[] = [];
+
+async function buildFixture(): Promise<Fixture> {
+  const ctx = await buildOrg(env);
+  const supervisor = await buildAgent(ctx);
+  const member = await buildAgent(ctx);
+  await updateSupervisorAgents(ctx, supervisor.id, { add: [member.id], remove: [] });
+  const agent = await buildAgent(ctx);
+  const { secret } = await buildKey(ctx, { scopes: ['*'] });
+  return {
+    orgId: ctx.actor.orgId,
+    supervisorId: supervisor.id,
+    memberId: member.id,
+    agentId: agent.id,
+    key: secret,
+  };
+}
+
+const orgCtx = (orgId: string) => ({ ...env.masterCtx, actor: { ...env.masterCtx.actor, orgId } });
+
+before(async () => {
+  env = await createTestApp();
+  home = await buildFixture();
+  other = await buildFixture();
+  for (const scope of new Set(ROUTES.map((r) => r.scope))) {
+    const { secret } = await buildKey(orgCtx(home.orgId), { scopes: SCOPES.filter((s) => s !== scope) });
+    missingScopeKeys.set(scope, secret);
+  }
+  const hourAgo = Date.now() - 3_600_000;
+  const expired = await buildKey(
+    { ...orgCtx(home.orgId), now: () => new Date(hourAgo) },
+    { scopes: ['*'], expiresAt: new Date(hourAgo + 1000) },
+  );
+  const revoked = await buildKey(orgCtx(home.orgId), { scopes: ['*'] });
+  await deleteApiKey(orgCtx(home.orgId), revoked.row.id);
+  badCredentials.push(
+    { name: 'no Authorization header' },
+    { name: 'an unknown key', authorization: 'Bearer roster_sk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    { name: 'a wrong master key', authorization: `Bearer ${TEST_MASTER_KEY.replace(/x$/, 'y')}` },
+    { name: 'an expired key', authorization: `Bearer ${expired.secret}` },
+    { name: 'a revoked key', authorization: `Bearer ${revoked.secret}` },
+    { name: 'a key without its scheme', authorization: home.key },
+    { name: 'a key under another scheme', authorization: `Basic ${home.key}` },
+  );
+});
+
+after(async () => {
+  await env.close();
+});
+
+/** Every Webex route the router holds, hidden ones included, read from its printed tree. */
+function registeredRoutes(): string[] {
+  const stack: string[] = [];
+  const found: string[] = [];
+  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) {
+      continue;
+    }
+    stack.length = (match[1] ?? '').length / 4;
+    stack.push(match[2] ?? '');
+    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
+    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
+      if (method !== '' && path.startsWith(PREFIX)) {
+        found.push(routeName({ method, path }));
+      }
+    }
+  }
+  return found;
+}
+
+describe('the Webex security contract table', () => {
+  it('covers every documented and every registered Webex route, and nothing else', () => {
+    const doc = env.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith(PREFIX))
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => routeName({ method: m.toUpperCase(), path })));
+    assert.deepEqual(sorted(documented), sorted(ROUTES.map(routeName)));
+    const registered = registeredRoutes().filter((r) => !r.startsWith('HEAD '));
+    assert.deepEqual(sorted(registered), sorted(ROUTES.map(routeName)));
+  });
+
+  it('declares bearer security and the 401 and 403 answers on every Webex operation', () => {
+    const doc = env.app.swagger() as {
+      paths: Record<string, Record<string, { security?: unknown; responses?: Record<string, unknown> }>>;
+    };
+    for (const route of ROUTES) {
+      const operation = defined(doc.paths[route.path]?.[route.method.toLowerCase()], routeName(route));
+      assert.deepEqual(operation.security, [{ bearerAuth: [] }], routeName(route));
+      assert.ok(operation.responses?.['401'] && operation.responses['403'], routeName(route));
+    }
+  });
+});
+
+for (const route of ROUTES) {
+  describe(routeName(route), () => {
+    it('answers 401 without valid credentials', async () => {
+      const { url, body } = route.sample(home);
+      for (const credentials of badCredentials) {
+        const headers = credentials.authorization ? { authorization: credentials.authorization } : undefined;
+        const res = await send(env.app, { method: route.method, url, body, headers });
+        expectWebexError(res, 401);
+        assert.equal(res.headers['www-authenticate'], 'Bearer', credentials.name);
+      }
+      if (route.method === 'GET') {
+        expectStatus(await send(env.app, { method: 'HEAD', url }), 401);
+      }
+    });
+
+    it(`answers 403 to a key holding every scope but ${route.scope}`, async () => {
+      const key = defined(missingScopeKeys.get(route.scope));
+      const { url, body } = route.sample(home);
+      const error = expectWebexError(await send(env.app, { method: route.method, url, body, key }), 403);
+      assert.ok(error.message.includes(route.scope), error.message);
+    });
+
+    if (route.path === ONE || route.method === 'POST') {
+      it("answers 404 for another org's id and leaves it alone", async () => {
+        const { url, body } = route.sample(other);
+        expectWebexError(await send(env.app, { method: route.method, url, body, key: home.key }), 404);
+        await assertIntact(other);
+      });
+    }
+
+    it(`succeeds with a key holding only ${route.scope}, and with the master key naming the org`, async () => {
+      const fresh = await buildFixture();
+      const key = (await buildKey(orgCtx(fresh.orgId), { scopes: [route.scope] })).secret;
+      const { url, body } = route.sample(fresh);
+      expectStatus(await send(env.app, { method: route.method, url, body, key }), route.ok);
+      const again = await buildFixture();
+      const sample = route.sample(again);
+      const orgId = toWebexId('ORGANIZATION', again.orgId);
+      const masterUrl = `${sample.url}${sample.url.includes('?') ? '&' : '?'}orgId=${orgId}`;
+      const res = await send(env.app, {
+        method: route.method,
+        url: masterUrl,
+        body: sample.body,
+        key: TEST_MASTER_KEY,
+      });
+      expectStatus(res, route.ok);
+    });
+  });
+}
+
+/** The other org's supervisor still supervises its member, and its spare agent supervises no one. */
+async function assertIntact(f: Fixture): Promise<void> {
+  const api = client(env.app, f.key);
+  const res = await api.get(`${SUPERVISORS}/${personId(f.supervisorId)}`);
+  expectStatus(res, 200);
+  const detail = res.json() as { id: string; agents: { id: string }[] };
+  assert.equal(detail.id, personId(f.supervisorId));
+  assert.deepEqual(
+    detail.agents.map((a) => a.id),
+    [personId(f.memberId)],
+  );
+  expectWebexError(await api.get(`${SUPERVISORS}/${personId(f.agentId)}`), 404);
+}
+
+describe("another org's ids in a body", () => {
+  it('are not found either, and stay as they were', async () => {
+    const api = client(env.app, home.key);
+    const res = await api.put(`${SUPERVISORS}/${personId(home.supervisorId)}`, {
+      agents: [
+        { id: personId(other.agentId), action: 'ADD' },
+        { id: personId(other.memberId), action: 'DELETE' },
+      ],
+    });
+    expectStatus(res, 206);
+    assert.deepEqual(
+      (res.json() as { supervisorAgentStatus: { status: string }[] }).supervisorAgentStatus.map(
+        (s) => s.status,
+      ),
+      ['NOT_FOUND', 'NOT_FOUND'],
+    );
+    const bulk = await send(env.app, {
+      method: 'DELETE',
+      url: SUPERVISORS,
+      key: home.key,
+      body: { supervisorIds: [personId(other.supervisorId)] },
+    });
+    expectStatus(bulk, 204);
+    await assertIntact(other);
+  });
+});

@@ -80,6 +80,8 @@ export const agents = pgTable(
     maxConcurrent: integer('max_concurrent'),
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Display colour of some of `tags`, by tag (Tiledesk tag objects carry one). */
+    tagColors: jsonb('tag_colors').$type<Record<string, string>>().notNull().default({}),
     /** A free status text the agent shows (Tiledesk profileStatus); not its availability. */
     profileStatus: text('profile_status').notNull().default(''),
     /** The agent's own preferences (notifications, ...), free-form. */
@@ -96,6 +98,8 @@ export const agents = pgTable(
     /** Written only at online/offline transitions, never per heartbeat. */
     presenceChangedAt: ts('presence_changed_at'),
     lastSeenAt: ts('last_seen_at'),
+    /** When routing last gave this agent a conversation (least-busy tie-break). */
+    lastAssignedAt: ts('last_assigned_at'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -123,6 +127,19 @@ export const teams = pgTable(
     description: text('description'),
     /** Capacity of members that set none of their own; null falls through to the org default. */
     defaultMaxConcurrent: integer('default_max_concurrent'),
+    /** A disabled team takes no new work; it stays listed. */
+    enabled: boolean('enabled').notNull().default(true),
+    /** Set while archived: hidden from default listings, takes no new work, restorable. */
+    archivedAt: ts('archived_at'),
+    /** Contact address of the team (Rocket.Chat department email). */
+    email: text('email'),
+    /** Offered to customers when they start a conversation / leave an offline message. */
+    showOnRegistration: boolean('show_on_registration').notNull().default(true),
+    showOnOfflineForm: boolean('show_on_offline_form').notNull().default(true),
+    /** How queued work is given to members: manual, round_robin or least_busy. */
+    routing: text('routing').notNull().default('least_busy'),
+    /** round_robin: the member who received the team's last assignment. */
+    routingCursorAgentId: uuid('routing_cursor_agent_id'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -130,6 +147,7 @@ export const teams = pgTable(
     unique('teams_org_id_id_key').on(t.orgId, t.id),
     uniqueIndex('teams_org_name_key').on(t.orgId, sql`lower(${t.name})`),
     check('teams_default_max_concurrent_check', sql`${t.defaultMaxConcurrent} BETWEEN 0 AND 1000`),
+    check('teams_routing_check', sql`${t.routing} IN ('manual', 'round_robin', 'least_busy')`),
   ],
 );
 
@@ -140,6 +158,8 @@ export const teamMembers = pgTable(
     orgId: uuid('org_id').notNull(),
     teamId: uuid('team_id').notNull(),
     agentId: uuid('agent_id').notNull(),
+    /** Member order: lower first (round-robin order, Rocket.Chat `order`). */
+    priority: integer('priority').notNull().default(0),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
@@ -179,6 +199,61 @@ export const supervisorAgents = pgTable(
     }).onDelete('cascade'),
     index('supervisor_agents_agent_idx').on(t.orgId, t.agentId),
     check('supervisor_agents_not_self_check', sql`${t.supervisorId} <> ${t.agentId}`),
+  ],
+);
+
+/**
+ * A unit of work (ticket, chat, call). `assigned` rows count against the assignee's capacity;
+ * the team and assignee links are cleared by the core (never by cascade) so that deleting a team
+ * or an agent requeues or unassigns its work in the same transaction, with events.
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id'),
+    assigneeId: uuid('assignee_id'),
+    status: text('status').notNull().default('queued'),
+    channel: text('channel'),
+    externalId: text('external_id'),
+    priority: integer('priority').notNull().default(0),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    assignedAt: ts('assigned_at'),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    foreignKey({
+      name: 'conversations_team_fk',
+      columns: [t.orgId, t.teamId],
+      foreignColumns: [teams.orgId, teams.id],
+    }),
+    foreignKey({
+      name: 'conversations_assignee_fk',
+      columns: [t.orgId, t.assigneeId],
+      foreignColumns: [agents.orgId, agents.id],
+    }),
+    check('conversations_status_check', sql`${t.status} IN ('queued', 'assigned', 'closed')`),
+    check(
+      'conversations_assignee_check',
+      sql`(${t.status} = 'assigned') = (${t.assigneeId} IS NOT NULL AND ${t.assignedAt} IS NOT NULL) OR ${t.status} = 'closed'`,
+    ),
+    uniqueIndex('conversations_org_external_key')
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
+    index('conversations_org_idx').on(t.orgId, t.id),
+    /** Active load per agent: the capacity check counts these. */
+    index('conversations_active_idx')
+      .on(t.orgId, t.assigneeId)
+      .where(sql`${t.status} = 'assigned'`),
+    /** The queue: oldest, highest-priority work of a team first. */
+    index('conversations_queue_idx')
+      .on(t.orgId, t.teamId, t.priority.desc(), t.createdAt, t.id)
+      .where(sql`${t.status} = 'queued'`),
   ],
 );
 
@@ -246,4 +321,5 @@ export type UserRow = typeof users.$inferSelect;
 export type TeamRow = typeof teams.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
+export type ConversationRow = typeof conversations.$inferSelect;
 export type PresenceStatusRow = typeof presenceStatuses.$inferSelect;

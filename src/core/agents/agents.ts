@@ -135,6 +135,7 @@ export async function createAgent(ctx: Ctx, input: AgentInput): Promise<AgentRow
     maxConcurrent: input.maxConcurrent ?? null,
     attributes: input.attributes ?? {},
     tags: input.tags ?? [],
+    tagColors: {},
     profileStatus: input.profileStatus ?? '',
     settings: input.settings ?? {},
     trashedAt: null,
@@ -145,6 +146,7 @@ export async function createAgent(ctx: Ctx, input: AgentInput): Promise<AgentRow
     availabilityChangedAt: null,
     presenceChangedAt: null,
     lastSeenAt: null,
+    lastAssignedAt: null,
     createdAt: now,
     updatedAt: now,
   };

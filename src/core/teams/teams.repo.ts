@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import { agents, type TeamRow, teamMembers, teams } from '../../db/schema.js';
 import type { PageRequest } from '../paging.js';
@@ -35,15 +35,7 @@ export function listTeamsOfAgent(
   page: PageRequest,
 ): Promise<TeamRow[]> {
   return db
-    .select({
-      id: teams.id,
-      orgId: teams.orgId,
-      name: teams.name,
-      description: teams.description,
-      defaultMaxConcurrent: teams.defaultMaxConcurrent,
-      createdAt: teams.createdAt,
-      updatedAt: teams.updatedAt,
-    })
+    .select(getTableColumns(teams))
     .from(teamMembers)
     .innerJoin(teams, and(eq(teams.orgId, teamMembers.orgId), eq(teams.id, teamMembers.teamId)))
     .where(

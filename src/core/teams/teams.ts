@@ -59,6 +59,13 @@ export async function createTeam(ctx: Ctx, input: TeamInput): Promise<TeamWithMe
         name: input.name,
         description: input.description ?? null,
         defaultMaxConcurrent: input.defaultMaxConcurrent ?? null,
+        enabled: true,
+        archivedAt: null,
+        email: null,
+        showOnRegistration: true,
+        showOnOfflineForm: true,
+        routing: 'least_busy',
+        routingCursorAgentId: null,
         createdAt: now,
         updatedAt: now,
       });

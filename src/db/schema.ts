@@ -247,9 +247,7 @@ export const conversations = pgTable(
       .where(sql`${t.externalId} IS NOT NULL`),
     index('conversations_org_idx').on(t.orgId, t.id),
     /** Active load per agent: the capacity check counts these. */
-    index('conversations_active_idx')
-      .on(t.orgId, t.assigneeId)
-      .where(sql`${t.status} = 'assigned'`),
+    index('conversations_active_idx').on(t.orgId, t.assigneeId).where(sql`${t.status} = 'assigned'`),
     /** The queue: oldest, highest-priority work of a team first. */
     index('conversations_queue_idx')
       .on(t.orgId, t.teamId, t.priority.desc(), t.createdAt, t.id)

@@ -96,7 +96,7 @@ export interface TeammateJson {
   number_assigned_requests: number;
   isBusy: boolean;
   attributes: Record<string, unknown>;
-  tags: string[];
+  tags: { tag: string; color?: string }[];
   settings: Record<string, unknown>;
   presence: { status: string; changedAt: string };
   isAuthenticated: boolean;

@@ -69,6 +69,8 @@ export type Action =
   | 'agent.create'
   | 'agent.update'
   | 'agent.update_self'
+  /** Setting the capacity (max_concurrent) of the caller's own agent. */
+  | 'agent.set_own_capacity'
   | 'agent.delete'
   | 'agent.grant_owner'
   | 'key.manage_any'
@@ -85,6 +87,8 @@ export type Action =
 const READ: Action[] = ['team.read', 'agent.read', 'presence.read', 'supervisor.read'];
 const SELF: Action[] = [
   'agent.update_self',
+  // Agents pace themselves: Tiledesk lets a teammate set its own max chats, and so does Roster.
+  'agent.set_own_capacity',
   'key.manage_own',
   'presence.set_self',
   'presence.read_supervised',

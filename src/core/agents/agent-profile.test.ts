@@ -84,6 +84,35 @@ describe('agent profile fields, address filters and disabling', () => {
     assert.deepEqual(changed.middleNames, ['Q']);
   });
 
+  it("lets an agent set its own capacity, not anyone else's, and not its own role", async () => {
+    const ctx = await buildOrg(env);
+    const self = await actAs(ctx, 'agent');
+    const other = await buildAgent(ctx);
+    assert.equal((await updateAgent(self.ctx, self.agentId, { maxConcurrent: 1 })).maxConcurrent, 1);
+    assert.equal((await updateAgent(self.ctx, self.agentId, { maxConcurrent: null })).maxConcurrent, null);
+    await rejectsWith(updateAgent(self.ctx, other.id, { maxConcurrent: 1 }), 'forbidden');
+    await rejectsWith(updateAgent(self.ctx, self.agentId, { maxConcurrent: 9, role: 'admin' }), 'forbidden');
+    assert.equal((await getAgent(ctx, self.agentId)).maxConcurrent, null);
+  });
+
+  it('keeps tag colours only for tags the agent carries', async () => {
+    const ctx = await buildOrg(env);
+    const agent = await createAgent(ctx, {
+      email: 'tags@colour.test',
+      fullName: 'Tag Colour',
+      tags: ['vip', 'billing'],
+      tagColors: { vip: 'gold', ghost: 'grey' },
+    });
+    assert.deepEqual(agent.tagColors, { vip: 'gold' });
+    const recoloured = await updateAgent(ctx, agent.id, { tagColors: { billing: '#f00', vip: 'gold' } });
+    assert.deepEqual(recoloured.tagColors, { billing: '#f00', vip: 'gold' });
+    const retagged = await updateAgent(ctx, agent.id, { tags: ['billing'] });
+    assert.deepEqual(retagged.tagColors, { billing: '#f00' });
+    assert.deepEqual((await updateAgent(ctx, agent.id, { profileStatus: 'x' })).tagColors, {
+      billing: '#f00',
+    });
+  });
+
   it('filters by email (primary or additional, any case) and by phone (primary or additional)', async () => {
     const ctx = await buildOrg(env);
     const a = await buildAgent(ctx, { email: 'Ann@Example.test', phoneNumber: '+111' });

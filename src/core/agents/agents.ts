@@ -43,6 +43,8 @@ export interface AgentInput {
   maxConcurrent?: number | null;
   attributes?: Record<string, unknown>;
   tags?: string[];
+  /** Colours of some of `tags`, by tag; colours of tags the agent does not carry are dropped. */
+  tagColors?: Record<string, string>;
   profileStatus?: string;
   settings?: Record<string, unknown>;
 }
@@ -62,9 +64,16 @@ const SELF_EDITABLE = new Set<keyof AgentPatch>([
   'additionalPhoneNumbers',
   'attributes',
   'tags',
+  'tagColors',
   'profileStatus',
   'settings',
 ]);
+
+/** Keeps only the colours of tags in `tags`. */
+function colorsOfTags(colors: Record<string, string>, tags: readonly string[]): Record<string, string> {
+  const carried = new Set(tags);
+  return Object.fromEntries(Object.entries(colors).filter(([tag]) => carried.has(tag)));
+}
 
 /** Maps a unique-index violation to the domain error naming the field. */
 function rethrowConflict(err: unknown, input: AgentPatch): never {
@@ -135,7 +144,7 @@ export async function createAgent(ctx: Ctx, input: AgentInput): Promise<AgentRow
     maxConcurrent: input.maxConcurrent ?? null,
     attributes: input.attributes ?? {},
     tags: input.tags ?? [],
-    tagColors: {},
+    tagColors: colorsOfTags(input.tagColors ?? {}, input.tags ?? []),
     profileStatus: input.profileStatus ?? '',
     settings: input.settings ?? {},
     trashedAt: null,
@@ -183,7 +192,11 @@ export async function getAgent(ctx: Ctx, id: string): Promise<AgentRow> {
 export async function updateAgent(ctx: Ctx, id: string, patch: AgentPatch): Promise<AgentRow> {
   const fields = (Object.keys(patch) as (keyof AgentPatch)[]).filter((k) => patch[k] !== undefined);
   const isSelf = ctx.actor.agent?.id === id;
-  const selfEdit = isSelf && fields.every((f) => SELF_EDITABLE.has(f));
+  const selfEdit =
+    isSelf &&
+    fields.every(
+      (f) => SELF_EDITABLE.has(f) || (f === 'maxConcurrent' && can(ctx.actor, 'agent.set_own_capacity')),
+    );
   if (!(selfEdit && can(ctx.actor, 'agent.update_self'))) {
     assertCan(ctx.actor, 'agent.update');
   }
@@ -207,8 +220,12 @@ export async function updateAgent(ctx: Ctx, id: string, patch: AgentPatch): Prom
                 lastName: patch.lastName ?? current.lastName,
               })
             ).id;
+      const tagColors =
+        patch.tags === undefined && patch.tagColors === undefined
+          ? undefined
+          : colorsOfTags(patch.tagColors ?? current.tagColors, patch.tags ?? current.tags);
       const agent = found(
-        await updateAgentRow(tx.db, ctx.actor.orgId, id, { ...patch, userId, updatedAt: now }),
+        await updateAgentRow(tx.db, ctx.actor.orgId, id, { ...patch, tagColors, userId, updatedAt: now }),
         () => ERRORS.agentNotFound(id),
       );
       await emitEvent(tx, 'agent.updated', { agent_id: id, fields }, ctx.actor.orgId);

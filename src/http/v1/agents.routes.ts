@@ -46,6 +46,7 @@ function toAgentPatch(body: Static<typeof UpdateAgentBody>): AgentPatch {
     maxConcurrent: body.max_concurrent,
     attributes: body.attributes,
     tags: body.tags,
+    tagColors: body.tag_colors,
     profileStatus: body.profile_status,
     settings: body.settings,
   };

@@ -19,6 +19,11 @@ const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
   description: 'Labels',
 });
 
+const TagColors = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.String({ maxLength: 32 }), {
+  maxProperties: 100,
+  description: 'Display colour of tags, by tag (e.g. "#f00"); colours of tags the agent lacks are dropped',
+});
+
 const Email = (description: string) => Type.String({ format: 'email', maxLength: 320, description });
 
 const writable = {
@@ -50,6 +55,7 @@ const writable = {
   max_concurrent: Capacity,
   attributes: Attributes,
   tags: Tags,
+  tag_colors: TagColors,
   profile_status: Type.String({ maxLength: 255, description: 'A free status text the agent shows' }),
   settings: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
     description: "The agent's own preferences, free-form",
@@ -74,6 +80,7 @@ export const CreateAgentBody = Type.Object(
     max_concurrent: Type.Optional(writable.max_concurrent),
     attributes: Type.Optional(writable.attributes),
     tags: Type.Optional(writable.tags),
+    tag_colors: Type.Optional(writable.tag_colors),
     profile_status: Type.Optional(writable.profile_status),
     settings: Type.Optional(writable.settings),
   },
@@ -100,6 +107,7 @@ export const Agent = Type.Object({
   max_concurrent: Type.Union([Type.Integer(), Type.Null()], { description: 'Capacity; null inherits' }),
   attributes: Type.Record(Type.String(), Type.Unknown(), { description: 'Free-form attributes' }),
   tags: Type.Array(Type.String(), { description: 'Labels' }),
+  tag_colors: Type.Record(Type.String(), Type.String(), { description: 'Colours of tags, by tag' }),
   profile_status: Type.String({ description: 'A free status text the agent shows; empty when none' }),
   settings: Type.Record(Type.String(), Type.Unknown(), { description: "The agent's own preferences" }),
   trashed_at: Nullable(Timestamp('When the agent was put in the trash; null when it is not there')),

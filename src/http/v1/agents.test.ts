@@ -67,6 +67,7 @@ describe('/v1/agents', () => {
       max_concurrent: null,
       attributes: {},
       tags: [],
+      tag_colors: {},
       profile_status: '',
       settings: {},
       trashed_at: null,
@@ -95,6 +96,7 @@ describe('/v1/agents', () => {
       max_concurrent: 7,
       attributes: { languages: ['en', 'fr'], tier: 2 },
       tags: ['vip', 'billing'],
+      tag_colors: { vip: '#ffd700' },
       profile_status: 'In a meeting',
       settings: { email: { notification: { assigned: false } } },
     };

@@ -47,6 +47,7 @@ export const presentAgent = (a: AgentRow) => ({
   max_concurrent: a.maxConcurrent,
   attributes: a.attributes,
   tags: a.tags,
+  tag_colors: a.tagColors,
   profile_status: a.profileStatus,
   settings: a.settings,
   trashed_at: iso(a.trashedAt),

@@ -24,7 +24,10 @@ export const presentTeammate = (a: AgentRow, v: PresenceView) => ({
   number_assigned_requests: v.activeConversations,
   isBusy: atCapacity(v.activeConversations, v.capacity),
   attributes: a.attributes,
-  tags: a.tags,
+  tags: a.tags.map((tag) => {
+    const color = a.tagColors[tag];
+    return color === undefined ? { tag } : { tag, color };
+  }),
   settings: a.settings,
   presence: { status: v.connection, changedAt: (a.presenceChangedAt ?? a.createdAt).toISOString() },
   isAuthenticated: true,

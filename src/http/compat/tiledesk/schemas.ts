@@ -44,7 +44,13 @@ export const Teammate = Type.Object(
     number_assigned_requests: Type.Integer({ description: 'Open conversations assigned to the teammate' }),
     isBusy: Type.Boolean({ description: 'True when its open conversations reach its capacity' }),
     attributes: Type.Record(Type.String(), Type.Unknown(), { description: 'Custom attributes' }),
-    tags: Type.Array(Type.String(), { description: 'Tags' }),
+    tags: Type.Array(
+      Type.Object({
+        tag: Type.String({ description: 'The tag' }),
+        color: Type.Optional(Type.String({ description: 'Its colour, when one was given' })),
+      }),
+      { description: 'Tag objects' },
+    ),
     settings: Type.Record(Type.String(), Type.Unknown(), { description: 'Setting configurations' }),
     presence: Type.Object(
       {
@@ -108,7 +114,10 @@ const selfFields = {
     Type.Array(
       Type.Union([
         Type.String({ minLength: 1, maxLength: 100 }),
-        Type.Object({ tag: Type.String({ minLength: 1, maxLength: 100 }) }),
+        Type.Object({
+          tag: Type.String({ minLength: 1, maxLength: 100 }),
+          color: Type.Optional(Type.String({ maxLength: 32 })),
+        }),
       ]),
       { maxItems: 100, description: 'Tags: strings, or Tiledesk tag objects {tag, color}' },
     ),

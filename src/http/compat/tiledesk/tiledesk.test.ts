@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { buildAgent, buildOrg, buildTeam } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { client, expectStatus, send, UNKNOWN_ID, UUID_V7 } from '../../../../test/http.js';
@@ -14,6 +15,7 @@ import {
   tiledeskClient,
 } from '../../../../test/tiledesk.js';
 import { addTeamMember, listTeamMembers } from '../../../core/teams/team-members.js';
+import { outbox } from '../../../db/schema.js';
 
 const ERR = teammateFixture().errors;
 
@@ -202,11 +204,24 @@ describe('Tiledesk PUT', () => {
     assert.equal(mine.user_available, false);
     assert.equal(mine.profileStatus, 'lunch');
     assert.deepEqual(mine.attributes, { lang: 'it' });
-    assert.deepEqual(mine.tags, ['vip', 'billing']);
+    assert.deepEqual(mine.tags, [{ tag: 'vip' }, { tag: 'billing', color: '#f00' }]);
     assert.deepEqual(mine.settings, { email: { notification: { unassigned: false } } });
-    // Capacity and role are not the agent's own to change.
+    // The colour stays with its tag while the tag stays, and goes when the tag goes.
+    const retagged = expectOk<TeammateJson>(await me.api.put(t.base, { tags: ['billing', 'new'] }));
+    assert.deepEqual(retagged.tags, [{ tag: 'billing', color: '#f00' }, { tag: 'new' }]);
+    const untagged = expectOk<TeammateJson>(
+      await me.api.put(t.base, { tags: [{ tag: 'new', color: 'blue' }] }),
+    );
+    assert.deepEqual(untagged.tags, [{ tag: 'new', color: 'blue' }]);
+    // Its own capacity is the agent's to set (Tiledesk's max_served_chat); its role is not.
+    const paced = expectOk<TeammateJson>(await me.api.put(t.base, { max_served_chat: 2 }));
+    assert.equal(paced.max_served_chat, 2);
+    assert.equal(
+      expectOk<TeammateJson>(await me.api.put(t.base, { max_assigned_chat: null })).max_served_chat,
+      5,
+    );
     expectTiledeskError(
-      await me.api.put(t.base, { max_served_chat: 50 }),
+      await me.api.put(`${t.base}/${me.agent.id}`, { role: 'admin' }),
       403,
       ERR.wrongRole as Record<string, unknown>,
     );
@@ -232,6 +247,35 @@ describe('Tiledesk PUT', () => {
     const foreign = await buildAgent(await buildOrg(env));
     expectTiledeskError(await t.api.put(`${t.base}/${foreign.id}`, { profileStatus: 'x' }), 404);
     expectTiledeskError(await t.api.put(`${t.base}/${other.id}`, { status: 'invited' }), 400);
+  });
+});
+
+describe('Tiledesk PUT is one change', () => {
+  it('a refused later part (disabling oneself) leaves the earlier parts unapplied, with no events', async () => {
+    const t = await newTiledeskTenant(env);
+    const me = await teammateWithKey(env, t, 'agent');
+    const before = expectOk<TeammateJson>(await me.api.get(`${t.base}/${me.agent.id}`));
+    const written = async () =>
+      (await env.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.orgId, t.orgId))).length;
+    const eventsBefore = await written();
+    // The profile part and the availability part are the agent's own to change; disabling is not.
+    expectTiledeskError(
+      await me.api.put(`${t.base}/${me.agent.id}`, {
+        profileStatus: 'gone fishing',
+        user_available: false,
+        tags: ['x'],
+        status: 'disabled',
+      }),
+      403,
+      ERR.wrongRole as Record<string, unknown>,
+    );
+    const after = expectOk<TeammateJson>(await me.api.get(`${t.base}/${me.agent.id}`));
+    assert.equal(after.profileStatus, before.profileStatus);
+    assert.equal(after.user_available, true);
+    assert.deepEqual(after.tags, []);
+    assert.equal(after.status, 'active');
+    assert.equal(after.updatedAt, before.updatedAt);
+    assert.equal(await written(), eventsBefore);
   });
 });
 

@@ -3,7 +3,13 @@ import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import { assertCan } from '../../../core/access.js';
 import { inviteAgent, restoreAgent, trashAgent } from '../../../core/agents/agent-lifecycle.js';
-import { type AgentPatch, deleteAgent, disableAgent, updateAgent } from '../../../core/agents/agents.js';
+import {
+  type AgentPatch,
+  deleteAgent,
+  disableAgent,
+  getAgent,
+  updateAgent,
+} from '../../../core/agents/agents.js';
 import { type Ctx, inTransaction } from '../../../core/context.js';
 import { isDomainError } from '../../../core/errors.js';
 import { setAvailability } from '../../../core/presence/presence.js';
@@ -28,13 +34,30 @@ const INVITE_ROLES = new Set(['admin', 'supervisor', 'agent']);
 
 type UpdateBody = Static<typeof UpdateTeammateBody>;
 
+/**
+ * Tag colours after a Tiledesk update: a tag object sets its tag's colour (none when it has no
+ * `color`); a plain string keeps the colour the tag already had.
+ */
+function tagColors(tags: NonNullable<UpdateBody['tags']>, current: Record<string, string>) {
+  const colors: Record<string, string> = {};
+  for (const t of tags) {
+    const color = typeof t === 'string' ? current[t] : t.color;
+    if (color !== undefined) {
+      colors[typeof t === 'string' ? t : t.tag] = color;
+    }
+  }
+  return colors;
+}
+
 /** Tiledesk's update body as core calls: profile fields, availability, and disabling. */
 async function applyUpdate(ctx: Ctx, id: string, body: UpdateBody) {
+  const current = body.tags === undefined ? null : await getAgent(ctx, id);
   const patch: AgentPatch = {
     profileStatus: body.profileStatus,
     maxConcurrent: body.max_served_chat !== undefined ? body.max_served_chat : body.max_assigned_chat,
     attributes: body.attributes,
     tags: body.tags?.map((t) => (typeof t === 'string' ? t : t.tag)),
+    tagColors: body.tags === undefined ? undefined : tagColors(body.tags, current?.tagColors ?? {}),
     settings: body.settings,
     role: body.role,
     status: body.status === 'active' ? 'active' : undefined,

@@ -1,0 +1,241 @@
+/**
+ * Shared machinery of `npm run bench`: processes, a fresh PostgreSQL database, load generation
+ * and the statistics every scenario reports.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PG_ADMIN_URL = process.env.ROSTER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const MASTER_KEY = 'roster_mk_bench_0123456789abcdef0123456789abcdef';
+export const POOL_SIZE = 10;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return { median, min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) {
+    return 0;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+export interface Proc {
+  child: ChildProcess;
+  base: string;
+  /** Resident set size of the process now, in MiB (Linux). */
+  rssMiB: () => number;
+  stop: () => Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) {
+    child.kill('SIGKILL');
+  }
+});
+
+/** Starts a TypeScript entry point as a process and waits until `GET {readyPath}` answers 200. */
+export async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  port: number,
+  readyPath = '/readyz',
+): Promise<Proc & { startedInMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.add(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => children.delete(child));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`${entry} exited before it was ready:\n${stderr}`);
+    }
+    try {
+      const res = await fetch(`${base}${readyPath}`);
+      if (res.status === 200) {
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${entry} was not ready within 120 s:\n${stderr}`);
+    }
+    await sleep(20);
+  }
+  const startedInMs = performance.now() - started;
+  return {
+    child,
+    base,
+    startedInMs,
+    rssMiB: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return kb / 1024;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+let nextPort = 18_080;
+export const freePort = () => nextPort++;
+
+export function startRoster(env: Record<string, string>) {
+  return startProcess('src/main.ts', { ROSTER_MASTER_KEY: MASTER_KEY, ...env }, freePort());
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+export interface BenchDb {
+  url: string;
+  drop: () => Promise<void>;
+}
+
+/** A fresh, empty database on the machine's PostgreSQL server. */
+export async function freshDatabase(label: string): Promise<BenchDb> {
+  const name = `roster_bench_${label}_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function pgVersion(): Promise<string> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  const { rows } = await c.query<{ server_version: string }>('SHOW server_version');
+  await c.end();
+  return rows[0]?.server_version ?? 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export async function api<T = unknown>(
+  base: string,
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; ms: number }> {
+  const started = performance.now();
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const ms = performance.now() - started;
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, ms };
+}
+
+export async function must<T>(p: Promise<{ status: number; body: T }>, expected: number): Promise<T> {
+  const res = await p;
+  if (res.status !== expected) {
+    throw new Error(`expected ${expected}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  return res.body;
+}
+
+export interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** Drives `url` with autocannon; `paths` (if given) are requested in turn. */
+export async function load(options: {
+  url: string;
+  key: string;
+  seconds: number;
+  connections: number;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  body?: string;
+  paths?: string[];
+}): Promise<Load> {
+  const headers: Record<string, string> = { authorization: `Bearer ${options.key}` };
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
+  let i = 0;
+  const paths = options.paths;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body,
+    requests:
+      paths === undefined
+        ? undefined
+        : [
+            {
+              setupRequest: (req) => {
+                const path = paths[i++ % paths.length] as string;
+                return { ...req, path };
+              },
+            },
+          ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}

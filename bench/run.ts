@@ -1,0 +1,636 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=a,b]`: measures Roster against a baseline in the same run.
+ *
+ * Every scenario runs Roster as a real process (on a fresh PostgreSQL database, and for a' on
+ * PGlite) and its baseline alternately, A B A B, for `pairs` pairs, and reports the median and the
+ * min-max of each side and the ratio of the medians. Results go to stdout and to
+ * bench/results/latest.json. `--quick` is a one-minute smoke of the harness, not a measurement.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { encodeCursor } from '../src/core/paging.js';
+import { bareBulkAdd } from './baselines/bulk-sql.js';
+import { pgliteLoop } from './baselines/pglite-loop.js';
+import {
+  api,
+  type BenchDb,
+  freePort,
+  freshDatabase,
+  load,
+  MASTER_KEY,
+  must,
+  POOL_SIZE,
+  percentile,
+  pgVersion,
+  ROOT,
+  type Spread,
+  spread,
+  startProcess,
+  startRoster,
+} from './lib.js';
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const ONLY = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const PAIRS = QUICK ? 1 : 3;
+const SECONDS = QUICK ? 2 : 10;
+const BULK_ITERATIONS = QUICK ? 5 : 40;
+const SEQUENTIAL_SAMPLES = QUICK ? 20 : 200;
+const REDIS_URL = process.env.ROSTER_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
+
+interface Row {
+  scenario: string;
+  figure: string;
+  unit: string;
+  roster: Spread;
+  baseline: Spread | null;
+  /** roster / baseline medians (for latencies, >1 is slower). */
+  ratio: number | null;
+  goal: string;
+  met: boolean | null;
+}
+
+const rows: Row[] = [];
+
+function record(row: Omit<Row, 'ratio'> & { ratio?: number | null }) {
+  const ratio =
+    row.ratio !== undefined
+      ? row.ratio
+      : row.baseline && row.baseline.median > 0
+        ? row.roster.median / row.baseline.median
+        : null;
+  const full = { ...row, ratio };
+  rows.push(full);
+  const fmt = (s: Spread | null) =>
+    s === null ? '-' : `${round(s.median)} [${round(s.min)}-${round(s.max)}]`;
+  console.log(
+    `  ${row.scenario.padEnd(3)} ${row.figure.padEnd(44)} ${fmt(row.roster).padStart(24)} ${fmt(row.baseline).padStart(24)} ${
+      ratio === null ? '-'.padStart(6) : ratio.toFixed(2).padStart(6)
+    }  ${row.goal} ${row.met === null ? '' : row.met ? 'MET' : 'MISSED'}`,
+  );
+}
+
+const round = (n: number) => (n >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
+const one = (n: number): Spread => ({ median: n, min: n, max: n });
+const want = (name: string) => ONLY === undefined || ONLY.includes(name);
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+interface Tenant {
+  orgId: string;
+  key: string;
+}
+
+async function tenant(base: string): Promise<Tenant> {
+  const org = await must(
+    api<{ id: string }>(base, MASTER_KEY, 'POST', '/v1/orgs', { name: `bench ${Date.now()}` }),
+    201,
+  );
+  const key = await must(
+    api<{ key: string }>(base, MASTER_KEY, 'POST', `/v1/api-keys?org_id=${org.id}`, {
+      name: 'bench',
+      scopes: ['*'],
+    }),
+    201,
+  );
+  return { orgId: org.id, key: key.key };
+}
+
+/** Inserts `n` agents (and their users) in one statement; returns their ids in id order. */
+async function seedAgents(url: string, orgId: string, n: number, label: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `WITH u AS (
+         INSERT INTO users (id, email, full_name, created_at)
+         SELECT gen_random_uuid(), $2 || g || '@bench.test', 'Agent ' || g, now() FROM generate_series(1, $3::int) g
+         RETURNING id, email, full_name
+       )
+       INSERT INTO agents (id, org_id, user_id, email, full_name, created_at, updated_at)
+       SELECT gen_random_uuid(), $1, id, email, full_name, now(), now() FROM u
+       RETURNING id`,
+      [orgId, `${label}-${Date.now()}-`, n],
+    );
+    return rows.map((r) => r.id).sort();
+  } finally {
+    await client.end();
+  }
+}
+
+async function createTeam(base: string, t: Tenant, name: string, members: string[]): Promise<string> {
+  const team = await must(api<{ id: string }>(base, t.key, 'POST', '/v1/teams', { name }), 201);
+  for (let i = 0; i < members.length; i += 1000) {
+    await must(
+      api(base, t.key, 'PATCH', `/v1/teams/${team.id}/members`, { add: members.slice(i, i + 1000) }),
+      200,
+    );
+  }
+  return team.id;
+}
+
+/** p50 of `samples` sequential requests (one connection): latency without queueing. */
+async function sequentialP50(
+  base: string,
+  key: string,
+  method: string,
+  path: string,
+  samples = SEQUENTIAL_SAMPLES,
+) {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const res = await api(base, key, method, path);
+    if (res.status !== 200) {
+      throw new Error(`${method} ${path}: ${res.status}`);
+    }
+    times.push(res.ms);
+  }
+  return percentile(times, 50);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+const databases: BenchDb[] = [];
+
+async function scenarioA() {
+  console.log('\na. GET /v1/teams/{id} (50 members), 50 connections, PostgreSQL');
+  const db = await freshDatabase('a');
+  databases.push(db);
+  const freshStart = await startRoster({ DATABASE_URL: db.url, ROSTER_DB_POOL_SIZE: String(POOL_SIZE) });
+  const startup = { fresh: freshStart.startedInMs, warm: [] as number[] };
+  await freshStart.stop();
+  for (let i = 0; i < 3; i++) {
+    const p = await startRoster({ DATABASE_URL: db.url, ROSTER_DB_POOL_SIZE: String(POOL_SIZE) });
+    startup.warm.push(p.startedInMs);
+    await p.stop();
+  }
+  const roster = await startRoster({ DATABASE_URL: db.url, ROSTER_DB_POOL_SIZE: String(POOL_SIZE) });
+  const baseline = await startProcess(
+    'bench/baselines/http-pg.ts',
+    { DATABASE_URL: db.url, POOL_SIZE: String(POOL_SIZE) },
+    freePort(),
+  );
+  const t = await tenant(roster.base);
+  const agents = await seedAgents(db.url, t.orgId, 50, 'a');
+  const teamId = await createTeam(roster.base, t, 'fifty', agents);
+  const path = `/v1/teams/${teamId}`;
+  const rssAtRest = roster.rssMiB();
+
+  const drive = (base: string) =>
+    load({ url: `${base}${path}`, key: t.key, seconds: SECONDS, connections: 50 });
+  await drive(roster.base);
+  await drive(baseline.base);
+  const r = { rps: [] as number[], p99: [] as number[] };
+  const b = { rps: [] as number[], p99: [] as number[] };
+  let rssUnderLoad = 0;
+  for (let i = 0; i < PAIRS; i++) {
+    const sampler = setInterval(() => {
+      rssUnderLoad = Math.max(rssUnderLoad, roster.rssMiB());
+    }, 250);
+    const A = await drive(roster.base);
+    clearInterval(sampler);
+    const B = await drive(baseline.base);
+    if (A.errors > 0 || B.errors > 0) {
+      throw new Error(`a: errors under load (roster ${A.errors}, baseline ${B.errors})`);
+    }
+    r.rps.push(A.rps);
+    r.p99.push(A.p99);
+    b.rps.push(B.rps);
+    b.p99.push(B.p99);
+  }
+  const rps = { roster: spread(r.rps), baseline: spread(b.rps) };
+  record({
+    scenario: 'a',
+    figure: 'requests/s',
+    unit: 'req/s',
+    ...rps,
+    goal: '>= 0.85x',
+    met: rps.roster.median >= 0.85 * rps.baseline.median,
+  });
+  const p99 = { roster: spread(r.p99), baseline: spread(b.p99) };
+  record({
+    scenario: 'a',
+    figure: 'p99 latency (ms)',
+    unit: 'ms',
+    ...p99,
+    goal: '<= 1.5x',
+    met: p99.roster.median <= 1.5 * p99.baseline.median,
+  });
+  await baseline.stop();
+  return {
+    db,
+    roster,
+    t,
+    startup,
+    rssAtRest,
+    rssUnderLoad,
+    smallTeamP50: await sequentialP50(roster.base, t.key, 'GET', path),
+  };
+}
+
+type A = Awaited<ReturnType<typeof scenarioA>>;
+
+async function scenarioB(a: A) {
+  console.log('\nb. PATCH /v1/teams/{id}/members adding 1,000 agents');
+  const agents = await seedAgents(a.db.url, a.t.orgId, 1000, 'b');
+  const teamId = await createTeam(a.roster.base, a.t, 'bulk', []);
+  const path = `/v1/teams/${teamId}/members`;
+  const rosterAdds = async (ids: string[]) => {
+    const times: number[] = [];
+    for (let i = 0; i < BULK_ITERATIONS; i++) {
+      const added = await api(a.roster.base, a.t.key, 'PATCH', path, { add: ids });
+      if (added.status !== 200) {
+        throw new Error(`b: ${added.status}`);
+      }
+      times.push(added.ms);
+      await must(api(a.roster.base, a.t.key, 'PATCH', path, { remove: ids }), 200);
+    }
+    return times;
+  };
+  const bare = (ids: string[]) =>
+    bareBulkAdd({ url: a.db.url, orgId: a.t.orgId, teamId, ids, iterations: BULK_ITERATIONS });
+  await rosterAdds(agents);
+  await bare(agents);
+  const r = { p50: [] as number[], p99: [] as number[], p50of100: [] as number[] };
+  const b = { p50: [] as number[], p99: [] as number[] };
+  for (let i = 0; i < PAIRS; i++) {
+    const A = await rosterAdds(agents);
+    const B = await bare(agents);
+    r.p50.push(percentile(A, 50));
+    r.p99.push(percentile(A, 99));
+    b.p50.push(percentile(B, 50));
+    b.p99.push(percentile(B, 99));
+    r.p50of100.push(percentile(await rosterAdds(agents.slice(0, 100)), 50));
+  }
+  const p50 = { roster: spread(r.p50), baseline: spread(b.p50) };
+  record({
+    scenario: 'b',
+    figure: 'p50 per call (ms)',
+    unit: 'ms',
+    ...p50,
+    goal: '<= 1.5x',
+    met: p50.roster.median <= 1.5 * p50.baseline.median,
+  });
+  record({
+    scenario: 'b',
+    figure: 'p99 per call (ms)',
+    unit: 'ms',
+    roster: spread(r.p99),
+    baseline: spread(b.p99),
+    goal: 'reported',
+    met: null,
+  });
+  const scaling = spread(r.p50.map((t1000, i) => t1000 / (r.p50of100[i] ?? t1000)));
+  record({
+    scenario: 'b',
+    figure: 't(1000)/t(100)',
+    unit: 'x',
+    roster: scaling,
+    baseline: null,
+    ratio: null,
+    goal: '<= 6',
+    met: scaling.median <= 6,
+  });
+  return { agents, smallBulkP50: p50.roster.median };
+}
+
+async function scenarioC(a: A, bulkAgents: string[]) {
+  console.log('\nc. presence heartbeats, 50 connections, over 1,000 agents');
+  const paths = bulkAgents.map((id) => `/v1/agents/${id}/presence/heartbeat`);
+  const drive = (base: string, key: string) =>
+    load({
+      url: `${base}${paths[0]}`,
+      key,
+      seconds: SECONDS,
+      connections: 50,
+      method: 'POST',
+      body: '{}',
+      paths,
+    });
+  for (const store of ['in-process', 'redis'] as const) {
+    const redis: Record<string, string> = store === 'redis' ? { REDIS_URL } : {};
+    const roster =
+      store === 'in-process'
+        ? a.roster
+        : await startRoster({ DATABASE_URL: a.db.url, ROSTER_DB_POOL_SIZE: String(POOL_SIZE), ...redis });
+    const baseline = await startProcess(
+      'bench/baselines/http-pg.ts',
+      { DATABASE_URL: a.db.url, POOL_SIZE: String(POOL_SIZE), ...redis },
+      freePort(),
+    );
+    await drive(roster.base, a.t.key);
+    await drive(baseline.base, a.t.key);
+    const r: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const A = await drive(roster.base, a.t.key);
+      const B = await drive(baseline.base, a.t.key);
+      if (A.errors > 0 || B.errors > 0) {
+        throw new Error(`c: errors (roster ${A.errors}, baseline ${B.errors})`);
+      }
+      r.push(A.rps);
+      b.push(B.rps);
+    }
+    const hb = { roster: spread(r), baseline: spread(b) };
+    record({
+      scenario: 'c',
+      figure: `heartbeats/s (${store} store)`,
+      unit: 'req/s',
+      ...hb,
+      goal: '>= 5000/s and >= 0.7x',
+      met: hb.roster.median >= 5000 && hb.roster.median >= 0.7 * hb.baseline.median,
+    });
+    await baseline.stop();
+    if (roster !== a.roster) {
+      await roster.stop();
+    }
+  }
+}
+
+/** a'. The same GET on PGlite; Roster and the bare loop take turns on one data directory. */
+async function scenarioAPrime() {
+  console.log("\na'. GET /v1/teams/{id} (50 members) on embedded PGlite");
+  const dir = mkdtempSync(join(os.tmpdir(), 'roster-bench-pglite-'));
+  const startup = { fresh: 0, warm: [] as number[] };
+  try {
+    let seeded: { key: string; teamId: string } | null = null;
+    const r: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const roster = await startRoster({ ROSTER_DATA_DIR: dir });
+      if (seeded === null) {
+        startup.fresh = roster.startedInMs;
+        const t = await tenant(roster.base);
+        const ids: string[] = [];
+        for (let n = 0; n < 50; n++) {
+          const agent = await must(
+            api<{ id: string }>(roster.base, t.key, 'POST', '/v1/agents', {
+              email: `p${n}@bench.test`,
+              full_name: `P ${n}`,
+            }),
+            201,
+          );
+          ids.push(agent.id);
+        }
+        seeded = { key: t.key, teamId: await createTeam(roster.base, t, 'fifty', ids) };
+      } else {
+        startup.warm.push(roster.startedInMs);
+      }
+      const url = `${roster.base}/v1/teams/${seeded.teamId}`;
+      await load({ url, key: seeded.key, seconds: 1, connections: 50 });
+      const A = await load({ url, key: seeded.key, seconds: SECONDS, connections: 50 });
+      if (A.errors > 0) {
+        throw new Error(`a': ${A.errors} errors`);
+      }
+      r.push(A.rps);
+      await roster.stop();
+      b.push(await pgliteLoop({ dataDir: dir, key: seeded.key, teamId: seeded.teamId, seconds: SECONDS }));
+    }
+    const rps = { roster: spread(r), baseline: spread(b) };
+    record({
+      scenario: "a'",
+      figure: 'requests/s (PGlite)',
+      unit: 'req/s',
+      ...rps,
+      goal: '>= 0.85x',
+      met: rps.roster.median >= 0.85 * rps.baseline.median,
+    });
+    if (startup.warm.length === 0) {
+      const again = await startRoster({ ROSTER_DATA_DIR: dir });
+      startup.warm.push(again.startedInMs);
+      await again.stop();
+    }
+    return startup;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** e. Scale: list pages, GET team and bulk add with 100,000 agents and 1,000,000 memberships. */
+async function scenarioE(small: { teamP50: number; bulkP50: number }) {
+  const agentsN = QUICK ? 10_000 : 100_000;
+  const teamsN = QUICK ? 1_000 : 10_000;
+  const perTeam = 100;
+  console.log(`\ne. scale: ${agentsN} agents, ${teamsN} teams, ${teamsN * perTeam} memberships`);
+  const db = await freshDatabase('e');
+  databases.push(db);
+  const roster = await startRoster({ DATABASE_URL: db.url, ROSTER_DB_POOL_SIZE: String(POOL_SIZE) });
+  try {
+    const t = await tenant(roster.base);
+    const ids = await seedAgents(db.url, t.orgId, agentsN, 'e');
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(
+        `INSERT INTO teams (id, org_id, name, created_at, updated_at)
+         SELECT gen_random_uuid(), $1, 'team ' || g, now(), now() FROM generate_series(1, $2::int) g`,
+        [t.orgId, teamsN],
+      );
+      await client.query(
+        `WITH t AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM teams WHERE org_id = $1),
+              a AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS rn FROM agents WHERE org_id = $1)
+         INSERT INTO team_members (org_id, team_id, agent_id, created_at)
+         SELECT $1, t.id, a.id, now() FROM t CROSS JOIN generate_series(0, $2::int - 1) k
+         JOIN a ON a.rn = (t.rn * $2 + k) % $3
+         ON CONFLICT DO NOTHING`,
+        [t.orgId, perTeam, agentsN],
+      );
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    const page = 1000;
+    const pageNumber = Math.min(page, Math.floor(agentsN / 100) - 1);
+    const cursor = encodeCursor(ids[pageNumber * 100 - 1] as string);
+    const first = await sequentialP50(roster.base, t.key, 'GET', '/v1/agents?limit=100');
+    const deep = await sequentialP50(roster.base, t.key, 'GET', `/v1/agents?limit=100&after=${cursor}`);
+    record({
+      scenario: 'e',
+      figure: `list agents: page ${pageNumber + 1} vs page 1, p50 (ms)`,
+      unit: 'ms',
+      roster: one(deep),
+      baseline: one(first),
+      goal: '<= 1.5x',
+      met: deep <= 1.5 * first,
+    });
+    const teams = await must(api<{ id: string }[]>(roster.base, t.key, 'GET', '/v1/teams?limit=1'), 200);
+    const teamP50 = await sequentialP50(roster.base, t.key, 'GET', `/v1/teams/${teams[0]?.id}`);
+    record({
+      scenario: 'e',
+      figure: 'GET team (100 members) vs small data, p50 (ms)',
+      unit: 'ms',
+      roster: one(teamP50),
+      baseline: one(small.teamP50),
+      goal: '<= 1.5x',
+      met: teamP50 <= 1.5 * small.teamP50,
+    });
+    const bulkTeam = await must(
+      api<{ id: string }>(roster.base, t.key, 'POST', '/v1/teams', { name: 'bulk at scale' }),
+      201,
+    );
+    const times: number[] = [];
+    for (let i = 0; i < BULK_ITERATIONS; i++) {
+      const batch = ids.slice((i * 1000) % (agentsN - 1000), ((i * 1000) % (agentsN - 1000)) + 1000);
+      const res = await api(roster.base, t.key, 'PATCH', `/v1/teams/${bulkTeam.id}/members`, { add: batch });
+      if (res.status !== 200) {
+        throw new Error(`e bulk: ${res.status}`);
+      }
+      times.push(res.ms);
+      await must(
+        api(roster.base, t.key, 'PATCH', `/v1/teams/${bulkTeam.id}/members`, { remove: batch }),
+        200,
+      );
+    }
+    const bulk = percentile(times, 50);
+    record({
+      scenario: 'e',
+      figure: 'bulk add 1,000 at scale vs small data, p50 (ms)',
+      unit: 'ms',
+      roster: one(bulk),
+      baseline: one(small.bulkP50),
+      goal: 'reported',
+      met: null,
+    });
+  } finally {
+    await roster.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  console.log(`Roster benchmarks${QUICK ? ' (--quick: a smoke run, not a measurement)' : ''}`);
+  console.log(
+    `  ${''.padEnd(3)} ${'figure'.padEnd(44)} ${'roster median [min-max]'.padStart(24)} ${'baseline median [min-max]'.padStart(24)} ${'ratio'.padStart(6)}  goal`,
+  );
+  let a: A | null = null;
+  try {
+    let small = { teamP50: 0, bulkP50: 0 };
+    let startupPg: A['startup'] | null = null;
+    let rss: { rest: number; load: number } | null = null;
+    if (want('a') || want('b') || want('c') || want('e') || want('f') || want('g')) {
+      a = await scenarioA();
+      startupPg = a.startup;
+      rss = { rest: a.rssAtRest, load: a.rssUnderLoad };
+      small = { teamP50: a.smallTeamP50, bulkP50: 0 };
+      const b = await scenarioB(a);
+      small.bulkP50 = b.smallBulkP50;
+      if (want('c')) {
+        await scenarioC(a, b.agents);
+      }
+    }
+    const startupLite = want("a'") || want('f') ? await scenarioAPrime() : null;
+    if (want('e')) {
+      await scenarioE(small);
+    }
+    console.log('\nf. start-up (process start to /readyz 200)');
+    if (startupLite) {
+      record({
+        scenario: 'f',
+        figure: 'PGlite, fresh data directory (ms)',
+        unit: 'ms',
+        roster: one(startupLite.fresh),
+        baseline: null,
+        goal: '<= 5000 ms',
+        met: startupLite.fresh <= 5000,
+      });
+      const warm = spread(startupLite.warm);
+      record({
+        scenario: 'f',
+        figure: 'PGlite, existing data (ms)',
+        unit: 'ms',
+        roster: warm,
+        baseline: null,
+        goal: '<= 5000 ms',
+        met: warm.median <= 5000,
+      });
+    }
+    if (startupPg) {
+      record({
+        scenario: 'f',
+        figure: 'PostgreSQL, fresh database (ms)',
+        unit: 'ms',
+        roster: one(startupPg.fresh),
+        baseline: null,
+        goal: '<= 2000 ms',
+        met: startupPg.fresh <= 2000,
+      });
+      const warm = spread(startupPg.warm);
+      record({
+        scenario: 'f',
+        figure: 'PostgreSQL, migrated database (ms)',
+        unit: 'ms',
+        roster: warm,
+        baseline: null,
+        goal: '<= 2000 ms',
+        met: warm.median <= 2000,
+      });
+    }
+    if (rss) {
+      console.log('\ng. memory');
+      record({
+        scenario: 'g',
+        figure: 'RSS at rest (MiB)',
+        unit: 'MiB',
+        roster: one(rss.rest),
+        baseline: null,
+        goal: 'reported',
+        met: null,
+      });
+      record({
+        scenario: 'g',
+        figure: 'RSS under scenario a, peak (MiB)',
+        unit: 'MiB',
+        roster: one(rss.load),
+        baseline: null,
+        goal: 'reported',
+        met: null,
+      });
+    }
+  } finally {
+    await a?.roster.stop();
+    for (const db of databases) {
+      await db.drop().catch(() => {});
+    }
+  }
+  const result = {
+    date: new Date().toISOString(),
+    quick: QUICK,
+    pairs: PAIRS,
+    secondsPerRun: SECONDS,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    node: process.version,
+    postgres: await pgVersion(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    rows,
+  };
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const file = join(ROOT, 'bench/results', QUICK ? 'quick.json' : 'latest.json');
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n${rows.length} figures in ${result.durationSeconds} s; written to ${file}`);
+  const missed = rows.filter((r) => r.met === false);
+  if (missed.length > 0) {
+    console.log(`goals missed: ${missed.map((r) => `${r.scenario} ${r.figure}`).join('; ')}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

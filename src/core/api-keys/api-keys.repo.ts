@@ -12,8 +12,8 @@ export interface KeyForAuth {
   agentTrashed: boolean | null;
 }
 
-export async function findKeyByHash(db: Db, keyHash: string): Promise<KeyForAuth | null> {
-  const rows = await db
+function authQuery(db: Db) {
+  return db
     .select({
       key: apiKeys,
       agentRole: agents.role,
@@ -22,7 +22,20 @@ export async function findKeyByHash(db: Db, keyHash: string): Promise<KeyForAuth
     })
     .from(apiKeys)
     .leftJoin(agents, and(eq(agents.orgId, apiKeys.orgId), eq(agents.id, apiKeys.agentId)))
-    .where(eq(apiKeys.keyHash, keyHash));
+    .where(eq(apiKeys.keyHash, sql.placeholder('hash')))
+    .prepare('roster_auth_key');
+}
+
+/** The authentication query runs on every request: prepared once per database, by name. */
+const authQueries = new WeakMap<Db, ReturnType<typeof authQuery>>();
+
+export async function findKeyByHash(db: Db, keyHash: string): Promise<KeyForAuth | null> {
+  let query = authQueries.get(db);
+  if (query === undefined) {
+    query = authQuery(db);
+    authQueries.set(db, query);
+  }
+  const rows = await query.execute({ hash: keyHash });
   return rows[0] ?? null;
 }
 

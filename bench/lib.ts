@@ -119,7 +119,12 @@ let nextPort = 18_080;
 export const freePort = () => nextPort++;
 
 export function startRoster(env: Record<string, string>) {
-  return startProcess('src/main.ts', { ROSTER_MASTER_KEY: MASTER_KEY, ...env }, freePort());
+  // The benchmark measures capacity, so Roster's own limits (rate, overload shedding) are off.
+  return startProcess(
+    'src/main.ts',
+    { ROSTER_MASTER_KEY: MASTER_KEY, ROSTER_RATE_LIMIT_PER_MINUTE: '0', ROSTER_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
+    freePort(),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

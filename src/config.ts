@@ -16,6 +16,12 @@ export interface Config {
   presenceTtlSeconds: number;
   eventsRetentionHours: number;
   sseKeepAliveSeconds: number;
+  /** Requests a minute per API key (token refill rate); 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  /** Requests a key may save up and spend at once (token bucket size). */
+  rateLimitBurst: number;
+  /** Event-loop delay above which requests are shed with 503; 0 turns shedding off. */
+  maxEventLoopDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -111,5 +117,8 @@ export function loadConfig(env: Env = process.env): Config {
     presenceTtlSeconds: int(env, 'ROSTER_PRESENCE_TTL_SECONDS', 60, 5, 86_400),
     eventsRetentionHours: int(env, 'ROSTER_EVENTS_RETENTION_HOURS', 24, 1, 8_760),
     sseKeepAliveSeconds: int(env, 'ROSTER_SSE_KEEPALIVE_SECONDS', 15, 1, 300),
+    rateLimitPerMinute: int(env, 'ROSTER_RATE_LIMIT_PER_MINUTE', 1_200, 0, 6_000_000),
+    rateLimitBurst: int(env, 'ROSTER_RATE_LIMIT_BURST', 100, 1, 1_000_000),
+    maxEventLoopDelayMs: int(env, 'ROSTER_MAX_EVENT_LOOP_DELAY_MS', 1_000, 0, 60_000),
   };
 }

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     now: () => new Date(),
     events: realtime.events,
     presence: realtime.presence,
+    limiter: realtime.limiter,
   });
 
   const stopSweeper = startPresenceSweeper({

@@ -4,6 +4,7 @@ import type { Actor } from '../src/core/access.js';
 import { ALL_SCOPES } from '../src/core/access.js';
 import type { Ctx } from '../src/core/context.js';
 import { type EventBus, LocalEventBus } from '../src/core/events/bus.js';
+import type { RateLimiter } from '../src/realtime/rate-limiter.js';
 import { initPlatform, type Platform } from '../src/core/platform/platform.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { type BuiltApp, buildApp } from '../src/http/app.js';
@@ -104,6 +105,8 @@ export interface TestApp extends TestEnv {
 export interface TestAppOptions {
   sseKeepAliveSeconds?: number;
   events?: EventBus;
+  limiter?: RateLimiter;
+  maxEventLoopDelayMs?: number;
 }
 
 /** The full HTTP app over a test database, for `app.inject`. */
@@ -117,10 +120,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       logLevel: 'silent',
       bodyLimitBytes: 1_048_576,
       sseKeepAliveSeconds: options.sseKeepAliveSeconds ?? 15,
+      maxEventLoopDelayMs: options.maxEventLoopDelayMs ?? 0,
     },
     now: () => new Date(),
     events: options.events ?? realtime.events,
     presence: realtime.presence,
+    limiter: options.limiter ?? null,
   });
   await app.ready();
   return {

@@ -24,6 +24,7 @@ export const ErrorCode = {
   PresenceStatusTaken: 'presence_status_taken',
   PayloadTooLarge: 'payload_too_large',
   UnsupportedMediaType: 'unsupported_media_type',
+  RateLimited: 'rate_limited',
   Unavailable: 'unavailable',
   Internal: 'internal',
 } as const;
@@ -89,6 +90,12 @@ export const ERRORS = {
     new DomainError(ErrorCode.AgentEmailTaken, `An agent with email "${email}" already exists`, [
       { path: 'body.email', message: 'is already taken' },
     ]),
+  rateLimited: (retryAfterSeconds: number) =>
+    new DomainError(
+      ErrorCode.RateLimited,
+      `Too many requests for this API key; retry in ${retryAfterSeconds} s (see Retry-After)`,
+    ),
+  overloaded: () => new DomainError(ErrorCode.Unavailable, 'The server is overloaded; retry shortly'),
   agentUsernameTaken: (username: string) =>
     new DomainError(ErrorCode.AgentUsernameTaken, `An agent with username "${username}" already exists`, [
       { path: 'body.username', message: 'is already taken' },

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Fastify, { LogController } from 'fastify';
+import underPressure from '@fastify/under-pressure';
+import { ERRORS } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { AppDeps } from './deps.js';
 import { DIALECTS } from './dialects.js';
@@ -43,6 +45,19 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     reply.header('x-request-id', request.id);
   });
 
+  const maxDelay = deps.config.maxEventLoopDelayMs ?? 0;
+  if (maxDelay > 0) {
+    // Overload shedding: while the event loop lags past the threshold, new requests get a 503 in
+    // their dialect's error shape (the handler's rejection reaches each plugin's error handler).
+    await app.register(underPressure, {
+      maxEventLoopDelay: maxDelay,
+      sampleInterval: 250,
+      pressureHandler: async (_request, reply) => {
+        reply.header('retry-after', 1);
+        throw ERRORS.overloaded();
+      },
+    });
+  }
   await installOpenApi(app, VERSION);
   installHealth(app, deps, () => draining);
   for (const dialect of DIALECTS) {

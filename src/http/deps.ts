@@ -3,6 +3,7 @@ import type { EventBus } from '../core/events/bus.js';
 import type { Platform } from '../core/platform/platform.js';
 import type { PresenceStore } from '../core/presence/presence-store.js';
 import type { Db } from '../db/client.js';
+import type { RateLimiter } from '../realtime/rate-limiter.js';
 
 /** What the HTTP layer is built from: everything outside it is handed in, nothing is global. */
 export interface AppDeps {
@@ -10,10 +11,13 @@ export interface AppDeps {
   /** Resolves when the database answers; used by the readiness probe. */
   ping: () => Promise<void>;
   platform: Platform;
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sseKeepAliveSeconds'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sseKeepAliveSeconds'> &
+    Partial<Pick<Config, 'maxEventLoopDelayMs'>>;
   now: () => Date;
   /** Live delivery of committed events (in-process, or through Redis). */
   events: EventBus;
   /** Connection presence (in-process, or Redis). */
   presence: PresenceStore;
+  /** Per-key rate limits; absent or null: no limit. */
+  limiter?: RateLimiter | null;
 }

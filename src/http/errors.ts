@@ -24,6 +24,12 @@ export function toDomainError(err: unknown): DomainError {
   if (status === 415) {
     return new DomainError(ErrorCode.UnsupportedMediaType, 'The request body must be application/json');
   }
+  if (status === 429) {
+    return new DomainError(ErrorCode.RateLimited, fe.message || 'Too many requests');
+  }
+  if (status === 503) {
+    return new DomainError(ErrorCode.Unavailable, fe.message || 'The service is unavailable; retry shortly');
+  }
   if (status >= 400 && status < 500) {
     return new DomainError(ErrorCode.InvalidRequest, fe.message);
   }
@@ -53,6 +59,7 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   presence_status_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };

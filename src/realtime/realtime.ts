@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { type EventBus, LocalEventBus } from '../core/events/bus.js';
 import type { PresenceStore } from '../core/presence/presence-store.js';
 import { MemoryPresenceStore } from './memory-presence-store.js';
+import { MemoryRateLimiter, type RateLimit, type RateLimiter, RedisRateLimiter } from './rate-limiter.js';
 import { closeRedisClient, createRedisClient } from './redis-client.js';
 import { RedisEventBus } from './redis-event-bus.js';
 import { ResilientPresenceStore } from './resilient-presence-store.js';
@@ -10,6 +11,8 @@ import { ResilientPresenceStore } from './resilient-presence-store.js';
 export interface Realtime {
   events: EventBus;
   presence: PresenceStore;
+  /** Per-key rate limits (shared through Redis when it is configured); null when turned off. */
+  limiter: RateLimiter | null;
   close(): Promise<void>;
 }
 
@@ -18,18 +21,26 @@ const STARTUP_WAIT_MS = 2_000;
 
 /** In process by default; through Redis when `REDIS_URL` is set. */
 export async function createRealtime(
-  config: Pick<Config, 'redisUrl' | 'presenceTtlSeconds'>,
+  config: Pick<Config, 'redisUrl' | 'presenceTtlSeconds'> &
+    Partial<Pick<Config, 'rateLimitPerMinute' | 'rateLimitBurst'>>,
 ): Promise<Realtime> {
   const ttlMs = config.presenceTtlSeconds * 1000;
+  const limit =
+    (config.rateLimitPerMinute ?? 0) > 0
+      ? { perMinute: config.rateLimitPerMinute ?? 0, burst: config.rateLimitBurst ?? 1 }
+      : null;
   if (config.redisUrl) {
-    return createRedisRealtime(config.redisUrl, ttlMs);
+    return createRedisRealtime(config.redisUrl, ttlMs, limit);
   }
   const events = new LocalEventBus();
   const presence = new MemoryPresenceStore(ttlMs);
+  const limiter = limit === null ? null : new MemoryRateLimiter(limit);
   return {
     events,
     presence,
+    limiter,
     close: async () => {
+      await limiter?.close();
       await presence.close();
       await events.close();
     },
@@ -37,16 +48,19 @@ export async function createRealtime(
 }
 
 /** Presence and fan-out shared by every instance through Redis, degrading to the local view. */
-async function createRedisRealtime(url: string, ttlMs: number): Promise<Realtime> {
+async function createRedisRealtime(url: string, ttlMs: number, limit: RateLimit | null): Promise<Realtime> {
   const client = createRedisClient(url);
   const presence = new ResilientPresenceStore(client, ttlMs);
   const events = new RedisEventBus(client);
+  const limiter = limit === null ? null : new RedisRateLimiter(client, limit);
   // Redis being down must not stop the instance from starting; both catch up when it returns.
   await Promise.all([presence.whenSynced(STARTUP_WAIT_MS), events.ready(STARTUP_WAIT_MS)]);
   return {
     events,
     presence,
+    limiter,
     close: async () => {
+      await limiter?.close();
       await presence.close();
       await events.close();
       await closeRedisClient(client);

@@ -25,7 +25,7 @@ export type CredentialReader = (request: FastifyRequest) => { secret: string | n
  * a request without valid credentials is answered 401 even when its body is malformed.
  */
 export function installAuth(app: FastifyInstance, deps: AppDeps, read: CredentialReader): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (scope === undefined) {
       return;
@@ -35,6 +35,17 @@ export function installAuth(app: FastifyInstance, deps: AppDeps, read: Credentia
       throw ERRORS.unauthenticated();
     }
     const actor = await authenticate(deps.db, deps.platform, { secret, orgId }, deps.now());
+    if (deps.limiter) {
+      // Buckets are keyed by the key's id, never by its secret.
+      const decision = await deps.limiter.take(actor.keyId ?? `master:${actor.orgId}`);
+      reply.header('ratelimit-limit', decision.limit);
+      reply.header('ratelimit-remaining', decision.remaining);
+      reply.header('ratelimit-reset', decision.resetSeconds);
+      if (!decision.allowed) {
+        reply.header('retry-after', decision.retryAfterSeconds);
+        throw ERRORS.rateLimited(decision.retryAfterSeconds);
+      }
+    }
     request.actor = actor;
     request.ctx = { actor, db: deps.db, now: deps.now, events: deps.events, presence: deps.presence };
     assertScope(actor, scope);

@@ -24,6 +24,8 @@ export const ErrorCode = {
   PresenceStatusTaken: 'presence_status_taken',
   PayloadTooLarge: 'payload_too_large',
   UnsupportedMediaType: 'unsupported_media_type',
+  IdempotencyKeyInUse: 'idempotency_key_in_use',
+  IdempotencyKeyReused: 'idempotency_key_reused',
   RateLimited: 'rate_limited',
   Unavailable: 'unavailable',
   Internal: 'internal',
@@ -94,6 +96,17 @@ export const ERRORS = {
     new DomainError(
       ErrorCode.RateLimited,
       `Too many requests for this API key; retry in ${retryAfterSeconds} s (see Retry-After)`,
+    ),
+  idempotencyKeyInUse: (key: string) =>
+    new DomainError(
+      ErrorCode.IdempotencyKeyInUse,
+      `A request with Idempotency-Key "${key}" is still being processed; retry once it has finished`,
+    ),
+  idempotencyKeyReused: (key: string) =>
+    new DomainError(
+      ErrorCode.IdempotencyKeyReused,
+      `Idempotency-Key "${key}" was already used with a different request (method, path or body)`,
+      [{ path: 'header.idempotency-key', message: 'was already used with a different request' }],
     ),
   overloaded: () => new DomainError(ErrorCode.Unavailable, 'The server is overloaded; retry shortly'),
   agentUsernameTaken: (username: string) =>

@@ -90,3 +90,52 @@ async function openPostgres(options: { url: string; poolSize: number }): Promise
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+const ROLLBACK = Symbol('rollback');
+
+/** A transaction kept open across steps that are not one function: decide its outcome with `end`. */
+export interface HeldTransaction {
+  db: Db;
+  /** Commits (true) or rolls back (false); resolves once the transaction is over. */
+  end(commit: boolean): Promise<void>;
+}
+
+/**
+ * Opens a transaction that stays open until `end` is called, for work that spans request hooks
+ * (an idempotency key stored with the effect it guards). Always call `end`.
+ */
+export async function holdTransaction(db: Db): Promise<HeldTransaction> {
+  let decide!: (commit: boolean) => void;
+  const decided = new Promise<boolean>((resolve) => {
+    decide = resolve;
+  });
+  let opened!: (tx: Db) => void;
+  const ready = new Promise<Db>((resolve) => {
+    opened = resolve;
+  });
+  const done = db
+    .transaction(async (tx) => {
+      opened(tx as unknown as Db);
+      if (!(await decided)) {
+        throw ROLLBACK;
+      }
+    })
+    .catch((err: unknown) => {
+      if (err !== ROLLBACK) {
+        throw err;
+      }
+    });
+  const tx = await Promise.race([
+    ready,
+    done.then(() => {
+      throw new Error('the transaction ended before it opened');
+    }),
+  ]);
+  return {
+    db: tx,
+    end: async (commit) => {
+      decide(commit);
+      await done;
+    },
+  };
+}

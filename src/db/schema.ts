@@ -313,11 +313,38 @@ export const outbox = pgTable(
   (t) => [index('outbox_org_idx').on(t.orgId, t.id)],
 );
 
+/**
+ * Idempotency keys of /v1 writes (Stripe's semantics): the first successful response to a key,
+ * stored in the transaction of its effect, replayed for 24 hours to retries with the same body.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    /** The API key's id, or `master`: one client's keys never answer another's. */
+    caller: text('caller').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status').notNull(),
+    contentType: text('content_type'),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.caller, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
+);
+
 export type OrgRow = typeof orgs.$inferSelect;
 export type AgentRow = typeof agents.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type TeamRow = typeof teams.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type PresenceStatusRow = typeof presenceStatuses.$inferSelect;

@@ -1,6 +1,6 @@
+import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import Fastify, { LogController } from 'fastify';
-import underPressure from '@fastify/under-pressure';
 import { ERRORS } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { AppDeps } from './deps.js';

@@ -59,6 +59,8 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   presence_status_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  idempotency_key_in_use: 409,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -1,4 +1,5 @@
 import { deleteOutboxEventsBefore } from '../core/events/events.repo.js';
+import { deleteIdempotencyKeysBefore, IDEMPOTENCY_TTL_MS } from '../core/idempotency/idempotency.repo.js';
 import type { Db } from '../db/client.js';
 
 /** Rows deleted per statement: small enough that no delete holds locks or bloats WAL for long. */
@@ -60,6 +61,15 @@ export function startOutboxRetention(
     } catch (err) {
       // The next pass retries; a failed prune only lets the table grow a little longer.
       log.error({ err }, 'outbox pruning failed');
+    }
+    try {
+      // Expired idempotency keys answer nothing any more (lookups ignore them); drop them too.
+      const expired = await deleteIdempotencyKeysBefore(db, new Date(now().getTime() - IDEMPOTENCY_TTL_MS));
+      if (expired > 0) {
+        log.info({ deleted: expired }, 'pruned expired idempotency keys');
+      }
+    } catch (err) {
+      log.error({ err }, 'idempotency key pruning failed');
     }
   };
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../deps.js';
 import { bearerToken, installAuth, queryParam } from '../plugins/auth.js';
+import { installIdempotency } from '../plugins/idempotency.js';
 import { agentsRoutes } from './agents.routes.js';
 import { apiKeysRoutes } from './api-keys.routes.js';
 import { installV1Errors } from './errors.js';
@@ -20,6 +21,7 @@ export const v1Dialect =
       secret: bearerToken(request, 'Bearer'),
       orgId: queryParam(request, 'org_id', 'orgId'),
     }));
+    installIdempotency(app, deps);
     await app.register(orgsRoutes(deps));
     await app.register(apiKeysRoutes);
     await app.register(agentsRoutes);

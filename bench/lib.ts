@@ -122,7 +122,12 @@ export function startRoster(env: Record<string, string>) {
   // The benchmark measures capacity, so Roster's own limits (rate, overload shedding) are off.
   return startProcess(
     'src/main.ts',
-    { ROSTER_MASTER_KEY: MASTER_KEY, ROSTER_RATE_LIMIT_PER_MINUTE: '0', ROSTER_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
+    {
+      ROSTER_MASTER_KEY: MASTER_KEY,
+      ROSTER_RATE_LIMIT_PER_MINUTE: '0',
+      ROSTER_MAX_EVENT_LOOP_DELAY_MS: '0',
+      ...env,
+    },
     freePort(),
   );
 }

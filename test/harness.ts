@@ -4,11 +4,11 @@ import type { Actor } from '../src/core/access.js';
 import { ALL_SCOPES } from '../src/core/access.js';
 import type { Ctx } from '../src/core/context.js';
 import { type EventBus, LocalEventBus } from '../src/core/events/bus.js';
-import type { RateLimiter } from '../src/realtime/rate-limiter.js';
 import { initPlatform, type Platform } from '../src/core/platform/platform.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { type BuiltApp, buildApp } from '../src/http/app.js';
 import { MemoryPresenceStore } from '../src/realtime/memory-presence-store.js';
+import type { RateLimiter } from '../src/realtime/rate-limiter.js';
 
 /** Which database the suite runs on: `ROSTER_TEST_DB=postgres` selects the machine's server. */
 export const TEST_DB_KIND = process.env.ROSTER_TEST_DB === 'postgres' ? 'postgres' : 'pglite';

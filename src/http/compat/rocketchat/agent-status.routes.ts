@@ -25,11 +25,15 @@ export const agentStatusRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AgentStatusResult, ...rocketChatErrors(400, 401, 403, 404) },
       },
       config: { scope: 'presence:write', rocketChatPermissions: ['view-l-room'] },
+      // A toggle needs no input: a POST without a body is the empty object.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
     },
     async (request) => {
       const ctx = request.ctx;
       const self = ctx.actor.agent?.id ?? '';
-      const given = request.body?.agentId;
+      const given = request.body.agentId;
       const agentId = given === undefined || given === '' ? self : given.toLowerCase();
       if (agentId !== self && !hasPermission(ctx.actor, 'manage-livechat-agents')) {
         throw new RocketChatError(403, 'unauthorized');
@@ -44,7 +48,7 @@ export const agentStatusRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new RocketChatError(400, 'error-user-deactivated');
       }
       const current = (await getPresence(ctx, agentId)).available;
-      const wanted = request.body?.status ?? (current ? 'not-available' : 'available');
+      const wanted = request.body.status ?? (current ? 'not-available' : 'available');
       if ((wanted === 'available') !== current) {
         await setAvailability(ctx, agentId, { available: wanted === 'available' });
       }

@@ -356,7 +356,7 @@ describe('Rocket.Chat: departments', () => {
 describe('Rocket.Chat: agent.status', () => {
   it('flips the caller between available and not-available, or sets what is asked', async () => {
     const t = await newRocketChatTenant(env);
-    const { api, agent } = await rocketChatUser(env, t, 'agent');
+    const { api, agent, key } = await rocketChatUser(env, t, 'agent');
     assert.deepEqual(expectSuccess(await api.post('agent.status', {})), {
       status: 'not-available',
       success: true,
@@ -377,6 +377,12 @@ describe('Rocket.Chat: agent.status', () => {
       },
     );
     expectFailure(await api.post('agent.status', { status: 'busy' }), 400);
+    const bare = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/livechat/agent.status',
+      headers: { 'x-auth-token': key, 'x-user-id': agent.id },
+    });
+    assert.deepEqual(expectSuccess(bare), { status: 'available', success: true });
   });
 
   it("sets another agent's status only with manage-livechat-agents", async () => {

@@ -74,6 +74,7 @@ describe('black box: the real server over HTTP', { timeout: 240_000 }, () => {
         id: agent.body.id,
         email: agent.body.email,
         full_name: agent.body.full_name,
+        priority: 0,
       });
     }
     const removed = await call(
@@ -103,7 +104,7 @@ describe('black box: the real server over HTTP', { timeout: 240_000 }, () => {
       assert.equal(reloaded.status, 200);
       assert.equal(reloaded.body.name, 'Tech Support');
       assert.deepEqual(reloaded.body.members, [
-        { id: alice.body.id, email: 'alice@acme.test', full_name: 'Alice Johnson' },
+        { id: alice.body.id, email: 'alice@acme.test', full_name: 'Alice Johnson', priority: 0 },
       ]);
       const list = await call(second.base, secret, 'GET', '/v1/teams');
       assert.deepEqual(

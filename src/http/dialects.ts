@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { dixaDialect } from './compat/dixa/index.js';
+import { rocketChatDialect } from './compat/rocketchat/index.js';
 import { tiledeskDialect } from './compat/tiledesk/index.js';
 import { webexDialect } from './compat/webex/index.js';
 import type { AppDeps } from './deps.js';
@@ -19,4 +20,5 @@ export const DIALECTS: Dialect[] = [
   { name: 'webex', prefix: '/v1/telephony/config', plugin: webexDialect },
   { name: 'dixa', prefix: '/beta', plugin: dixaDialect },
   { name: 'tiledesk', prefix: '/v3', plugin: tiledeskDialect },
+  { name: 'rocketchat', prefix: '/api/v1/livechat', plugin: rocketChatDialect },
 ];

@@ -22,6 +22,10 @@ export interface DomainEvents {
   'team.deleted': { team_id: string };
   'team.members_added': { team_id: string; agent_ids: string[] };
   'team.members_removed': { team_id: string; agent_ids: string[] };
+  /** Members whose place in the team (priority) changed. */
+  'team.members_updated': { team_id: string; agent_ids: string[] };
+  'team.archived': { team_id: string };
+  'team.unarchived': { team_id: string };
   'supervisor.agents_added': { supervisor_id: string; agent_ids: string[] };
   'supervisor.agents_removed': { supervisor_id: string; agent_ids: string[] };
   'presence_status.created': { key: string; available: boolean };

@@ -88,6 +88,7 @@ describe('team members', () => {
       email: agent.email,
       fullName: agent.fullName,
       phoneNumber: agent.phoneNumber,
+      priority: 0,
     });
     assert.deepEqual(await memberIds(ctx, team.id), [agent.id]);
   });

@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
+import { setMemberPriorities } from './team-details.repo.js';
 import { deleteMembers, findTeam, insertMembers, listMemberRows, type MemberRow } from './teams.repo.js';
 
 /** Most ids one bulk membership change may name (add and remove together). */
@@ -25,9 +26,15 @@ export async function listTeamMembers(ctx: Ctx, teamId: string, page: PageReques
   return toPage(rows, page.limit, (m) => m.id);
 }
 
-/** Adds one agent. @throws forbidden; team_not_found; agent_not_found; already_member. */
-export async function addTeamMember(ctx: Ctx, teamId: string, agentId: string): Promise<MemberRow> {
-  const [result] = await updateTeamMembers(ctx, teamId, { add: [agentId], remove: [] });
+/** Adds one agent, optionally at a priority. @throws forbidden; team_not_found; agent_not_found; already_member. */
+export async function addTeamMember(
+  ctx: Ctx,
+  teamId: string,
+  agentId: string,
+  priority?: number,
+): Promise<MemberRow> {
+  const priorities = priority === undefined ? undefined : new Map([[agentId.toLowerCase(), priority]]);
+  const [result] = await updateTeamMembers(ctx, teamId, { add: [agentId], remove: [] }, { priorities });
   if (result?.status === 'not_found') {
     throw ERRORS.agentNotFound(agentId);
   }
@@ -35,7 +42,13 @@ export async function addTeamMember(ctx: Ctx, teamId: string, agentId: string): 
     throw ERRORS.alreadyMember(teamId, agentId);
   }
   const agent = found(await findAgent(ctx.db, ctx.actor.orgId, agentId), () => ERRORS.agentNotFound(agentId));
-  return { id: agent.id, email: agent.email, fullName: agent.fullName, phoneNumber: agent.phoneNumber };
+  return {
+    id: agent.id,
+    email: agent.email,
+    fullName: agent.fullName,
+    phoneNumber: agent.phoneNumber,
+    priority: priority ?? 0,
+  };
 }
 
 /** Removes one agent. @throws forbidden; team_not_found; not_member (also for unknown agents). */
@@ -59,12 +72,34 @@ function dedupe(ids: string[]): { unique: string[]; repeats: Set<number> } {
   return { unique: [...seen], repeats };
 }
 
+/** Sets the given priorities of members among `ids`; returns the ids whose priority changed. */
+async function applyPriorities(
+  tx: Ctx,
+  teamId: string,
+  ids: string[],
+  priorities: ReadonlyMap<string, number> | undefined,
+): Promise<string[]> {
+  if (priorities === undefined) {
+    return [];
+  }
+  const entries = ids.flatMap((id) => {
+    const priority = priorities.get(id);
+    return priority === undefined ? [] : [{ agentId: id, priority }];
+  });
+  return entries.length > 0 ? setMemberPriorities(tx.db, tx.actor.orgId, teamId, entries) : [];
+}
+
 export interface MemberChangeOptions {
   /**
    * Every id must name an agent of the org: the first that does not fails the whole call with
    * agent_not_found and nothing changes (Dixa's semantics). Otherwise it is reported `not_found`.
    */
   requireAll?: boolean;
+  /**
+   * Priorities (member order, lower first) of agents of the add list, by lower-case id: set on the
+   * new members and changed on those already in the team. Members not named keep theirs (new: 0).
+   */
+  priorities?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -128,11 +163,16 @@ export async function updateTeamMembers(
     ];
     const addedIds = add.unique.filter((id) => added.get(id) === true);
     const removedIds = remove.unique.filter((id) => removed.get(id) === true);
+    const reordered = await applyPriorities(tx, teamId, add.unique, options.priorities);
+    const updatedIds = reordered.filter((id) => added.get(id) === false);
     if (addedIds.length > 0) {
       await emitEvent(tx, 'team.members_added', { team_id: teamId, agent_ids: addedIds }, orgId);
     }
     if (removedIds.length > 0) {
       await emitEvent(tx, 'team.members_removed', { team_id: teamId, agent_ids: removedIds }, orgId);
+    }
+    if (updatedIds.length > 0) {
+      await emitEvent(tx, 'team.members_updated', { team_id: teamId, agent_ids: updatedIds }, orgId);
     }
     return results;
   });

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import { agents, type TeamRow, teamMembers, teams } from '../../db/schema.js';
 import type { PageRequest } from '../paging.js';
@@ -8,6 +8,8 @@ export interface MemberRow {
   email: string;
   fullName: string;
   phoneNumber: string | null;
+  /** Member order in the team: lower first. */
+  priority: number;
 }
 
 export async function findTeam(db: Db, orgId: string, id: string): Promise<TeamRow | null> {
@@ -18,11 +20,27 @@ export async function findTeam(db: Db, orgId: string, id: string): Promise<TeamR
   return rows[0] ?? null;
 }
 
-export function listTeamRows(db: Db, orgId: string, page: PageRequest): Promise<TeamRow[]> {
+export function listTeamRows(
+  db: Db,
+  orgId: string,
+  page: PageRequest,
+  filter: { archived?: boolean; enabled?: boolean } = {},
+): Promise<TeamRow[]> {
   return db
     .select()
     .from(teams)
-    .where(and(eq(teams.orgId, orgId), page.afterId === null ? undefined : gt(teams.id, page.afterId)))
+    .where(
+      and(
+        eq(teams.orgId, orgId),
+        page.afterId === null ? undefined : gt(teams.id, page.afterId),
+        filter.archived === undefined
+          ? undefined
+          : filter.archived
+            ? isNotNull(teams.archivedAt)
+            : isNull(teams.archivedAt),
+        filter.enabled === undefined ? undefined : eq(teams.enabled, filter.enabled),
+      ),
+    )
     .orderBy(asc(teams.id))
     .offset(page.skip)
     .limit(page.limit + 1);
@@ -59,7 +77,20 @@ export async function updateTeamRow(
   db: Db,
   orgId: string,
   id: string,
-  patch: Partial<Pick<TeamRow, 'name' | 'description' | 'defaultMaxConcurrent' | 'updatedAt'>>,
+  patch: Partial<
+    Pick<
+      TeamRow,
+      | 'name'
+      | 'description'
+      | 'defaultMaxConcurrent'
+      | 'enabled'
+      | 'archivedAt'
+      | 'email'
+      | 'showOnRegistration'
+      | 'showOnOfflineForm'
+      | 'updatedAt'
+    >
+  >,
 ): Promise<TeamRow | null> {
   const rows = await db
     .update(teams)
@@ -91,6 +122,7 @@ export function listMemberRows(
       email: agents.email,
       fullName: agents.fullName,
       phoneNumber: agents.phoneNumber,
+      priority: teamMembers.priority,
     })
     .from(teamMembers)
     .innerJoin(agents, and(eq(agents.orgId, teamMembers.orgId), eq(agents.id, teamMembers.agentId)))

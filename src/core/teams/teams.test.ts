@@ -103,7 +103,13 @@ describe('teams', () => {
     assert.deepEqual(
       read.members,
       [a, b]
-        .map((m) => ({ id: m.id, email: m.email, fullName: m.fullName, phoneNumber: m.phoneNumber }))
+        .map((m) => ({
+          id: m.id,
+          email: m.email,
+          fullName: m.fullName,
+          phoneNumber: m.phoneNumber,
+          priority: 0,
+        }))
         .sort((x, y) => x.id.localeCompare(y.id)),
     );
   });

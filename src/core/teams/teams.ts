@@ -25,6 +25,21 @@ export interface TeamInput {
   description?: string | null;
   /** Capacity of members that set none of their own (0 to 1000); null uses the org default. */
   defaultMaxConcurrent?: number | null;
+  /** A disabled team takes no new work but stays listed (default true). */
+  enabled?: boolean;
+  /** Contact address of the team. */
+  email?: string | null;
+  /** Offered to customers starting a conversation (default true). */
+  showOnRegistration?: boolean;
+  /** Offered to customers leaving an offline message (default true). */
+  showOnOfflineForm?: boolean;
+}
+
+/** Which teams a listing returns; archived teams are left out unless asked for. */
+export interface TeamFilter {
+  /** true: archived teams only; false (default): teams that are not archived. */
+  archived?: boolean;
+  enabled?: boolean;
 }
 
 function rethrowNameTaken(err: unknown, name: string | undefined): never {
@@ -35,9 +50,14 @@ function rethrowNameTaken(err: unknown, name: string | undefined): never {
 }
 
 /** @throws forbidden. */
-export async function listTeams(ctx: Ctx, page: PageRequest): Promise<Page<TeamRow>> {
+export async function listTeams(
+  ctx: Ctx,
+  page: PageRequest,
+  filter: TeamFilter = {},
+): Promise<Page<TeamRow>> {
   assertCan(ctx.actor, 'team.read');
-  return toPage(await listTeamRows(ctx.db, ctx.actor.orgId, page), page.limit, (t) => t.id);
+  const rows = await listTeamRows(ctx.db, ctx.actor.orgId, page, { archived: false, ...filter });
+  return toPage(rows, page.limit, (t) => t.id);
 }
 
 /** A team with all its members. @throws forbidden; team_not_found. */
@@ -64,11 +84,11 @@ export async function createTeam(ctx: Ctx, input: TeamInput): Promise<TeamWithMe
         name: input.name,
         description: input.description ?? null,
         defaultMaxConcurrent: input.defaultMaxConcurrent ?? null,
-        enabled: true,
+        enabled: input.enabled ?? true,
         archivedAt: null,
-        email: null,
-        showOnRegistration: true,
-        showOnOfflineForm: true,
+        email: input.email ?? null,
+        showOnRegistration: input.showOnRegistration ?? true,
+        showOnOfflineForm: input.showOnOfflineForm ?? true,
         routing: 'least_busy',
         routingCursorAgentId: null,
         createdAt: now,
@@ -94,6 +114,10 @@ export async function updateTeam(ctx: Ctx, id: string, patch: Partial<TeamInput>
           name: patch.name,
           description: patch.description,
           defaultMaxConcurrent: patch.defaultMaxConcurrent,
+          enabled: patch.enabled,
+          email: patch.email,
+          showOnRegistration: patch.showOnRegistration,
+          showOnOfflineForm: patch.showOnOfflineForm,
           updatedAt: now,
         }),
         () => ERRORS.teamNotFound(id),

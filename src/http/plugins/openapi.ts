@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { DixaErrorSchema } from '../compat/dixa/errors.js';
+import { RocketChatFailure, RocketChatUnauthorized } from '../compat/rocketchat/errors.js';
 import { WebexError } from '../compat/webex/errors.js';
 import { ProblemSchema } from '../v1/errors.js';
 
@@ -17,7 +18,8 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
           'Directory of organizations, agents, teams and who can take work right now. ' +
           'Errors of /v1 are RFC 9457 problem details (application/problem+json); the Dixa-compatible ' +
           '/beta routes answer {"message": ...} as Dixa does, and the Webex-compatible /v1/telephony/config ' +
-          'routes {"message", "errors", "trackingId"} as Webex does.',
+          'routes {"message", "errors", "trackingId"} as Webex does, and the Rocket.Chat-compatible ' +
+          '/api/v1/livechat routes {"success": false, "error"} (401: {"status": "error", "message"}).',
       },
       components: {
         securitySchemes: {
@@ -28,6 +30,18 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
             name: 'Authorization',
             description: 'An API key, bare as Dixa sends it or after "Bearer "',
           },
+          rocketChatToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Auth-Token',
+            description: 'Rocket.Chat dialect: an API key bound to an agent',
+          },
+          rocketChatUserId: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-User-Id',
+            description: 'Rocket.Chat dialect: the id of the agent the key is bound to',
+          },
         },
       },
     },
@@ -37,6 +51,8 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
   app.addSchema(ProblemSchema);
   app.addSchema(DixaErrorSchema);
   app.addSchema(WebexError);
+  app.addSchema(RocketChatFailure);
+  app.addSchema(RocketChatUnauthorized);
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -318,11 +318,16 @@ describe('/v1/agents', () => {
     const first = list[0];
     assert.ok(first);
     assert.deepEqual(Object.keys(first).sort(), [
+      'archived_at',
       'created_at',
       'default_max_concurrent',
       'description',
+      'email',
+      'enabled',
       'id',
       'name',
+      'show_on_offline_form',
+      'show_on_registration',
       'updated_at',
     ]);
 

@@ -13,13 +13,23 @@ export const presentOrg = (o: OrgRow) => ({
   updated_at: o.updatedAt.toISOString(),
 });
 
-export const presentMember = (m: MemberRow) => ({ id: m.id, email: m.email, full_name: m.fullName });
+export const presentMember = (m: MemberRow) => ({
+  id: m.id,
+  email: m.email,
+  full_name: m.fullName,
+  priority: m.priority,
+});
 
 export const presentTeamSummary = (t: TeamRow) => ({
   id: t.id,
   name: t.name,
   description: t.description,
   default_max_concurrent: t.defaultMaxConcurrent,
+  enabled: t.enabled,
+  archived_at: iso(t.archivedAt),
+  email: t.email,
+  show_on_registration: t.showOnRegistration,
+  show_on_offline_form: t.showOnOfflineForm,
   created_at: t.createdAt.toISOString(),
   updated_at: t.updatedAt.toISOString(),
 });

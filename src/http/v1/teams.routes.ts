@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { updateTeamAndArchive } from '../../core/teams/team-details.js';
 import {
   addTeamMember,
   listTeamMembers,
   removeTeamMember,
   updateTeamMembers,
 } from '../../core/teams/team-members.js';
-import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../../core/teams/teams.js';
+import { createTeam, deleteTeam, getTeam, listTeams } from '../../core/teams/teams.js';
 import {
   IdParams,
   NoContent,
@@ -25,8 +26,10 @@ import {
   CreateTeamBody,
   Member,
   Team,
+  TeamListFilters,
   TeamMemberParams,
   TeamSummary,
+  toTeamInput,
   UpdateTeamBody,
 } from './teams.schemas.js';
 
@@ -42,13 +45,14 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'List teams',
         security: SECURED,
-        querystring: PageQuery({}),
+        querystring: PageQuery(TeamListFilters),
         response: { 200: Type.Array(TeamSummary), ...problems(400, 401, 403) },
       },
       config: { scope: 'teams:read' },
     },
     async (request, reply) => {
-      const page = await listTeams(request.ctx, toPageRequest(request.query));
+      const { archived, enabled } = request.query;
+      const page = await listTeams(request.ctx, toPageRequest(request.query), { archived, enabled });
       return sendPage(request, reply, page, presentTeamSummary);
     },
   );
@@ -84,9 +88,8 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       reply.status(201);
-      const { default_max_concurrent, ...rest } = request.body;
       return presentTeam(
-        await createTeam(request.ctx, { ...rest, defaultMaxConcurrent: default_max_concurrent }),
+        await createTeam(request.ctx, { ...toTeamInput(request.body), name: request.body.name }),
       );
     },
   );
@@ -106,12 +109,9 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { scope: 'teams:write' },
     },
     async (request) => {
-      const { default_max_concurrent, ...rest } = request.body;
+      const { archived, ...fields } = request.body;
       return presentTeam(
-        await updateTeam(request.ctx, request.params.id, {
-          ...rest,
-          defaultMaxConcurrent: default_max_concurrent,
-        }),
+        await updateTeamAndArchive(request.ctx, request.params.id, toTeamInput(fields), archived),
       );
     },
   );
@@ -170,7 +170,8 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       reply.status(201);
-      return presentMember(await addTeamMember(request.ctx, request.params.id, request.body.user_id));
+      const { user_id, priority } = request.body;
+      return presentMember(await addTeamMember(request.ctx, request.params.id, user_id, priority));
     },
   );
 

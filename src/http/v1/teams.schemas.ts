@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { MAX_BULK_MEMBERS } from '../../core/teams/team-members.js';
 import { Nullable, Timestamp, Uuid } from './common.schemas.js';
 
@@ -12,11 +12,42 @@ const DefaultCapacity = Type.Union([Type.Integer({ minimum: 0, maximum: 1000 }),
   description: 'Capacity of members that set none of their own (0 to 1000); null uses the org default',
 });
 
+const Email = Nullable(
+  Type.String({ format: 'email', maxLength: 254, description: 'Contact address of the team' }),
+);
+const Priority = Type.Integer({
+  minimum: -1_000_000,
+  maximum: 1_000_000,
+  description: 'Place of the member in the team: lower first (default 0)',
+});
+
+/** Team fields shared by create and update, beyond name, description and capacity. */
+const settingProperties = {
+  enabled: Type.Optional(Type.Boolean({ description: 'A disabled team takes no new work (default true)' })),
+  email: Type.Optional(Email),
+  show_on_registration: Type.Optional(
+    Type.Boolean({ description: 'Offered to customers starting a conversation (default true)' }),
+  ),
+  show_on_offline_form: Type.Optional(
+    Type.Boolean({ description: 'Offered to customers leaving an offline message (default true)' }),
+  ),
+};
+
 export const Member = Type.Object({
   id: Uuid('Agent id'),
   email: Type.String({ description: 'Agent email' }),
   full_name: Type.String({ description: 'Agent full name' }),
+  priority: Type.Integer({ description: 'Place of the member in the team: lower first' }),
 });
+
+/** Filters of the team list. */
+export const TeamListFilters = {
+  archived: Type.Boolean({
+    default: false,
+    description: 'true: archived teams only; false (default): teams that are not archived',
+  }),
+  enabled: Type.Optional(Type.Boolean({ description: 'Only enabled (true) or disabled (false) teams' })),
+};
 
 const summaryProperties = {
   id: Uuid('Unique team identifier'),
@@ -25,6 +56,13 @@ const summaryProperties = {
   default_max_concurrent: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Default capacity of members; null uses the org default',
   }),
+  enabled: Type.Boolean({ description: 'A disabled team takes no new work' }),
+  archived_at: Type.Union([Timestamp('When the team was archived'), Type.Null()], {
+    description: 'When the team was archived; null while it is not',
+  }),
+  email: Nullable(Type.String({ description: 'Contact address of the team' })),
+  show_on_registration: Type.Boolean({ description: 'Offered to customers starting a conversation' }),
+  show_on_offline_form: Type.Boolean({ description: 'Offered to customers leaving an offline message' }),
   created_at: Timestamp('Creation timestamp'),
   updated_at: Timestamp('Last modification timestamp'),
 };
@@ -41,6 +79,7 @@ export const CreateTeamBody = Type.Object(
     name: Name,
     description: Type.Optional(Description),
     default_max_concurrent: Type.Optional(DefaultCapacity),
+    ...settingProperties,
   },
   { additionalProperties: false },
 );
@@ -50,12 +89,18 @@ export const UpdateTeamBody = Type.Object(
     name: Type.Optional(Name),
     description: Type.Optional(Description),
     default_max_concurrent: Type.Optional(DefaultCapacity),
+    ...settingProperties,
+    archived: Type.Optional(
+      Type.Boolean({
+        description: 'true archives the team (hidden from default listings), false restores it',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
 export const AddMemberBody = Type.Object(
-  { user_id: Uuid('Id of the agent to add') },
+  { user_id: Uuid('Id of the agent to add'), priority: Type.Optional(Priority) },
   { additionalProperties: false },
 );
 
@@ -87,3 +132,16 @@ export const TeamMemberParams = Type.Object(
   { id: Uuid('The team ID'), user_id: Uuid('The agent ID') },
   { additionalProperties: false },
 );
+
+/** A create or update body of /v1 as the core's team input (snake_case to camelCase). */
+export function toTeamInput<B extends Partial<Static<typeof CreateTeamBody>>>(body: B) {
+  return {
+    name: body.name,
+    description: body.description,
+    defaultMaxConcurrent: body.default_max_concurrent,
+    enabled: body.enabled,
+    email: body.email,
+    showOnRegistration: body.show_on_registration,
+    showOnOfflineForm: body.show_on_offline_form,
+  };
+}

@@ -51,12 +51,17 @@ describe('/v1/teams: the seed 001 flow', () => {
       description: 'Handles technical issues and bug reports',
     });
     assert.deepEqual(Object.keys(team).sort(), [
+      'archived_at',
       'created_at',
       'default_max_concurrent',
       'description',
+      'email',
+      'enabled',
       'id',
       'members',
       'name',
+      'show_on_offline_form',
+      'show_on_registration',
       'updated_at',
     ]);
     assert.match(team.id, UUID_V7);
@@ -85,6 +90,11 @@ describe('/v1/teams: the seed 001 flow', () => {
         name: 'Technical Support',
         description: 'Handles technical issues',
         default_max_concurrent: null,
+        enabled: true,
+        archived_at: null,
+        email: null,
+        show_on_registration: true,
+        show_on_offline_form: true,
         created_at: first.created_at,
         updated_at: first.updated_at,
       },
@@ -93,6 +103,11 @@ describe('/v1/teams: the seed 001 flow', () => {
         name: 'Billing Support',
         description: 'Handles billing inquiries',
         default_max_concurrent: null,
+        enabled: true,
+        archived_at: null,
+        email: null,
+        show_on_registration: true,
+        show_on_offline_form: true,
         created_at: second.created_at,
         updated_at: second.updated_at,
       },
@@ -110,8 +125,8 @@ describe('/v1/teams: the seed 001 flow', () => {
     const got = expectJson<TeamJson>(await t.api.get(`/v1/teams/${team.id}`), 200);
     assert.equal(got.name, 'Support');
     assert.deepEqual(got.members, [
-      { id: alice.id, email: 'agent1@company.com', full_name: 'Alice Johnson' },
-      { id: bob.id, email: 'agent2@company.com', full_name: 'Bob Smith' },
+      { id: alice.id, email: 'agent1@company.com', full_name: 'Alice Johnson', priority: 0 },
+      { id: bob.id, email: 'agent2@company.com', full_name: 'Bob Smith', priority: 0 },
     ]);
     expectProblem(await t.api.get(`/v1/teams/${UNKNOWN_ID}`), 404, { code: 'team_not_found' });
   });
@@ -190,7 +205,12 @@ describe('/v1/teams: the seed 001 flow', () => {
     const agent = await buildAgent(t.ctx, { email: 'carol@company.com', fullName: 'Carol Diaz' });
 
     const member = await addMember(t, team.id, agent.id);
-    assert.deepEqual(member, { id: agent.id, email: 'carol@company.com', full_name: 'Carol Diaz' });
+    assert.deepEqual(member, {
+      id: agent.id,
+      email: 'carol@company.com',
+      full_name: 'Carol Diaz',
+      priority: 0,
+    });
     expectProblem(await t.api.post(`/v1/teams/${team.id}/members`, { user_id: agent.id }), 409, {
       code: 'already_member',
     });
@@ -266,7 +286,7 @@ describe('/v1/teams/{id}/members beyond the seed', () => {
     );
     assert.deepEqual(ids(pages.flat()), expected);
     const first = defined(defined(pages[0])[0]);
-    assert.deepEqual(Object.keys(first).sort(), ['email', 'full_name', 'id']);
+    assert.deepEqual(Object.keys(first).sort(), ['email', 'full_name', 'id', 'priority']);
 
     const skipped = expectJson<MemberJson[]>(
       await t.api.get(`/v1/teams/${team.id}/members?skip=1&limit=3`),

@@ -62,7 +62,9 @@ describe('Dixa and /v1 on one core', () => {
     expectEmpty(await t.beta.patch(`/beta/teams/${team.id}/agents`, { agentIds: [agent.id] }), 200);
 
     const read = expectJson<Team>(await v1.get(`/v1/teams/${team.id}`), 200);
-    assert.deepEqual(read.members, [{ id: agent.id, email: 'ab@example.org', full_name: 'Agent B' }]);
+    assert.deepEqual(read.members, [
+      { id: agent.id, email: 'ab@example.org', full_name: 'Agent B', priority: 0 },
+    ]);
     const native = expectJson<{ middle_names: string[] }>(await v1.get(`/v1/agents/${agent.id}`), 200);
     assert.deepEqual(native.middle_names, ['Q']);
 

@@ -59,7 +59,7 @@ export async function updateTeamRow(
   db: Db,
   orgId: string,
   id: string,
-  patch: Partial<Pick<TeamRow, 'name' | 'description' | 'defaultMaxConcurrent' | 'updatedAt'>>,
+  patch: Partial<Pick<TeamRow, 'name' | 'description' | 'defaultMaxConcurrent' | 'routing' | 'updatedAt'>>,
 ): Promise<TeamRow | null> {
   const rows = await db
     .update(teams)

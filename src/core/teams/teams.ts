@@ -6,6 +6,9 @@ import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
 import { newId } from '../ids.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
+import { releaseTeam } from '../routing/conversations.js';
+import { drainTeamsAfterCommit } from '../routing/routing.js';
+import type { RoutingMode } from '../routing/selection.js';
 import {
   deleteTeamRow,
   findTeam,
@@ -25,6 +28,8 @@ export interface TeamInput {
   description?: string | null;
   /** Capacity of members that set none of their own (0 to 1000); null uses the org default. */
   defaultMaxConcurrent?: number | null;
+  /** How its work reaches members (default least_busy). */
+  routing?: RoutingMode;
 }
 
 function rethrowNameTaken(err: unknown, name: string | undefined): never {
@@ -64,7 +69,7 @@ export async function createTeam(ctx: Ctx, input: TeamInput): Promise<TeamWithMe
         email: null,
         showOnRegistration: true,
         showOnOfflineForm: true,
-        routing: 'least_busy',
+        routing: input.routing ?? 'least_busy',
         routingCursorAgentId: null,
         createdAt: now,
         updatedAt: now,
@@ -89,11 +94,16 @@ export async function updateTeam(ctx: Ctx, id: string, patch: Partial<TeamInput>
           name: patch.name,
           description: patch.description,
           defaultMaxConcurrent: patch.defaultMaxConcurrent,
+          routing: patch.routing,
           updatedAt: now,
         }),
         () => ERRORS.teamNotFound(id),
       );
       await emitEvent(tx, 'team.updated', { team_id: id, fields }, team.orgId);
+      if (patch.routing !== undefined || patch.defaultMaxConcurrent !== undefined) {
+        // Routed again, or more room per member: its queue may move now.
+        await drainTeamsAfterCommit(tx, [id]);
+      }
       return { ...team, members: await listMemberRows(tx.db, ctx.actor.orgId, id, null) };
     });
   } catch (err) {
@@ -101,10 +111,12 @@ export async function updateTeam(ctx: Ctx, id: string, patch: Partial<TeamInput>
   }
 }
 
-/** Deletes a team and its memberships. @throws forbidden; team_not_found. */
+/** Deletes a team and its memberships; its conversations stay, without a team. @throws forbidden; team_not_found. */
 export async function deleteTeam(ctx: Ctx, id: string): Promise<void> {
   assertCan(ctx.actor, 'team.delete');
   await inTransaction(ctx, async (tx) => {
+    // Its conversations leave it first: their team link has no cascade.
+    await releaseTeam(tx, id);
     if (!(await deleteTeamRow(tx.db, ctx.actor.orgId, id))) {
       throw ERRORS.teamNotFound(id);
     }

@@ -255,7 +255,7 @@ export async function claimNextQueued(
   const at = now.toISOString();
   const result = await db.execute(sql`
     WITH next AS (
-      SELECT c.id FROM conversations c
+      SELECT c.id AS next_id FROM conversations c
       JOIN team_members m ON m.org_id = c.org_id AND m.team_id = c.team_id AND m.agent_id = ${agent.id}
       JOIN teams t ON t.org_id = c.org_id AND t.id = c.team_id
       WHERE c.org_id = ${orgId} AND c.status = 'queued' AND ${TEAM_ROUTES}
@@ -270,7 +270,7 @@ export async function claimNextQueued(
     UPDATE conversations c
     SET status = 'assigned', assignee_id = ${agent.id}, assigned_at = ${at}::timestamptz,
       updated_at = ${at}::timestamptz
-    FROM next WHERE c.id = next.id AND c.org_id = ${orgId}
+    FROM next WHERE c.id = next.next_id AND c.org_id = ${orgId}
     ${RETURNING}`);
   return conversationsOf(result)[0] ?? null;
 }

@@ -15,7 +15,10 @@ const c = (agentId: string, over: Partial<Candidate> = {}): Candidate => ({
 });
 
 const leastBusy: RoutingPolicy = { mode: 'least_busy', cursor: null };
-const roundRobin = (cursor: RoutingPolicy['cursor'] = null): RoutingPolicy => ({ mode: 'round_robin', cursor });
+const roundRobin = (cursor: RoutingPolicy['cursor'] = null): RoutingPolicy => ({
+  mode: 'round_robin',
+  cursor,
+});
 
 interface Row {
   name: string;
@@ -27,7 +30,12 @@ interface Row {
 
 const TABLE: Row[] = [
   { name: 'nobody', candidates: [], policy: leastBusy, ranked: [] },
-  { name: 'manual never picks', candidates: [c('a'), c('b')], policy: { mode: 'manual', cursor: null }, ranked: [] },
+  {
+    name: 'manual never picks',
+    candidates: [c('a'), c('b')],
+    policy: { mode: 'manual', cursor: null },
+    ranked: [],
+  },
   {
     name: 'least_busy: fewest active first',
     candidates: [
@@ -46,7 +54,11 @@ const TABLE: Row[] = [
   },
   {
     name: 'least_busy: agents at capacity are left out (off by one: active == capacity is full)',
-    candidates: [c('a', { active: 2, capacity: 2 }), c('b', { active: 1, capacity: 2 }), c('z', { capacity: 0 })],
+    candidates: [
+      c('a', { active: 2, capacity: 2 }),
+      c('b', { active: 1, capacity: 2 }),
+      c('z', { capacity: 0 }),
+    ],
     policy: leastBusy,
     ranked: ['b'],
   },

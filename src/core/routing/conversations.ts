@@ -56,8 +56,12 @@ export async function getConversation(ctx: Ctx, id: string): Promise<Conversatio
 }
 
 /** An explicit assignment: the agent must be able to hold work; capacity holds unless forced. */
-function assertAssignable(agent: LockedAgent | null, agentId: string, force: boolean): LockedAgent {
-  const locked = found(agent, () => ERRORS.agentNotFound(agentId));
+function assertAssignable(
+  agent: LockedAgent | 'locked' | null,
+  agentId: string,
+  force: boolean,
+): LockedAgent {
+  const locked = found(agent === 'locked' ? null : agent, () => ERRORS.agentNotFound(agentId));
   if (!locked.enabled) {
     throw conflict(`Agent ${agentId} is disabled or in the trash and takes no conversations`);
   }
@@ -279,7 +283,7 @@ export async function transferConversation(
       from_agent_id: current.assigneeId,
       to_agent_id: agentId,
     });
-    if (agentId !== null && current.assigneeId !== agentId && agent !== null) {
+    if (agentId !== null && current.assigneeId !== agentId && agent !== null && agent !== 'locked') {
       await recordAssignment(tx.db, orgId, agentId, toTeam, now);
       await emitEvent(tx, 'conversation.assigned', {
         conversation_id: id,

@@ -115,7 +115,8 @@ export interface LockedAgent {
 /**
  * Locks the agent's row (`FOR UPDATE`) until the transaction ends, so that claims on the agent
  * take turns: the capacity check of the next statement then counts every assignment committed
- * before it. Without the lock, two transactions could both see the last slot free.
+ * before it. Without the lock, two transactions could both see the last slot free. With
+ * `skipLocked`, an agent another transaction holds is reported `locked` instead of waited for.
  */
 export async function lockAgent(
   db: Db,
@@ -123,7 +124,8 @@ export async function lockAgent(
   agentId: string,
   teamId: string | null,
   channel: string | null,
-): Promise<LockedAgent | null> {
+  options: { skipLocked?: boolean } = {},
+): Promise<LockedAgent | 'locked' | null> {
   const team = sql`${teamId}::uuid`;
   const result = await db.execute(sql`
     SELECT a.max_concurrent, o.default_max_concurrent AS org_default, a.channels,
@@ -143,7 +145,7 @@ export async function lockAgent(
     JOIN orgs o ON o.id = a.org_id
     LEFT JOIN teams t ON t.org_id = a.org_id AND t.id = ${team}
     WHERE a.org_id = ${orgId} AND a.id = ${agentId}
-    FOR UPDATE OF a`);
+    FOR UPDATE OF a ${options.skipLocked ? sql`SKIP LOCKED` : sql``}`);
   const row = rowsOf<{
     max_concurrent: number | null;
     org_default: number;
@@ -154,6 +156,11 @@ export async function lockAgent(
     eligible: boolean | null;
   }>(result)[0];
   if (row === undefined) {
+    if (options.skipLocked) {
+      // Either another transaction holds the agent, or it does not exist: tell them apart.
+      const exists = await db.execute(sql`SELECT 1 FROM agents WHERE org_id = ${orgId} AND id = ${agentId}`);
+      return rowsOf(exists).length > 0 ? 'locked' : null;
+    }
     return null;
   }
   // Counted after the lock is held: this statement's snapshot includes every earlier claim.

@@ -16,10 +16,11 @@ import {
 import { type Candidate, rankCandidates } from './selection.js';
 
 /**
- * How often routing looks again when every candidate it tried lost its last slot to a concurrent
- * claim. Each such round means other conversations were assigned, so the loop always progresses.
+ * How often routing looks again at the candidates: after a candidate turned out full (another
+ * claim took its last slot, so the others' state is stale too) or when every candidate was held by
+ * another claim. Each round follows progress elsewhere; the bound only stops a runaway.
  */
-const MAX_ROUNDS = 25;
+const MAX_ROUNDS = 1000;
 const MAX_RETRIES = 5;
 
 /** Routing is the platform's work, whoever triggered it: it acts with the system actor of the org. */
@@ -51,18 +52,33 @@ async function online(ctx: Ctx, candidates: Candidate[]): Promise<Candidate[]> {
   return candidates.filter((c) => live.get(c.agentId)?.online === true);
 }
 
-type ClaimOutcome = { kind: 'assigned'; conversation: ConversationRow } | { kind: 'full' } | { kind: 'gone' };
+type ClaimOutcome =
+  | { kind: 'assigned'; conversation: ConversationRow }
+  | { kind: 'full' }
+  | { kind: 'locked' }
+  | { kind: 'gone' };
 
 /**
  * Tries to give the queued conversation to one agent, in its own transaction: lock the agent,
- * re-check it (still eligible, room left), then the claim statement. `full`: try someone else;
- * `gone`: the conversation is no longer queued.
+ * re-check it (still eligible, room left), then the claim statement. `full`: it cannot take it;
+ * `locked`: another claim holds it right now (only with `skipLocked`); `gone`: the conversation is
+ * no longer queued.
  */
-function claim(ctx: Ctx, conversation: ConversationRow, agentId: string): Promise<ClaimOutcome> {
+function claim(
+  ctx: Ctx,
+  conversation: ConversationRow,
+  agentId: string,
+  skipLocked: boolean,
+): Promise<ClaimOutcome> {
   const orgId = ctx.actor.orgId;
   return retrying(() =>
     inTransaction(ctx, async (tx): Promise<ClaimOutcome> => {
-      const agent = await lockAgent(tx.db, orgId, agentId, conversation.teamId, conversation.channel);
+      const agent = await lockAgent(tx.db, orgId, agentId, conversation.teamId, conversation.channel, {
+        skipLocked,
+      });
+      if (agent === 'locked') {
+        return { kind: 'locked' };
+      }
       if (agent === null || !agent.eligible || agent.active >= agent.capacity) {
         return { kind: 'full' };
       }
@@ -93,6 +109,7 @@ export async function routeConversation(ctx: Ctx, conversationId: string): Promi
   const sys = asSystem(ctx);
   const orgId = sys.actor.orgId;
   let conversation = await findConversation(sys.db, orgId, conversationId);
+  let waitNextRound = false;
   for (let round = 0; round < MAX_ROUNDS && conversation !== null; round++) {
     if (conversation.status !== 'queued' || conversation.teamId === null) {
       return conversation;
@@ -105,17 +122,30 @@ export async function routeConversation(ctx: Ctx, conversationId: string): Promi
       sys,
       await findCandidates(sys.db, orgId, conversation.teamId, conversation.channel),
     );
-    const ranked = rankCandidates(candidates, { mode: team.mode, cursor: team.cursor }, sys.now());
+    const ranked = rankCandidates(
+      candidates,
+      { mode: team.mode, cursor: team.cursor, seed: conversation.id },
+      sys.now(),
+    );
     if (ranked.length === 0) {
       return conversation;
     }
+    // Concurrent routings of one team rank alike: rather than queue behind the same agent's lock,
+    // each passes over agents another claim holds. When all were held, the next round waits.
+    const skipLocked = !waitNextRound;
+    waitNextRound = true;
     for (const candidate of ranked) {
-      const outcome = await claim(sys, conversation, candidate.agentId);
+      const outcome = await claim(sys, conversation, candidate.agentId, skipLocked);
       if (outcome.kind === 'assigned') {
         return outcome.conversation;
       }
       if (outcome.kind === 'gone') {
         return findConversation(sys.db, orgId, conversationId);
+      }
+      if (outcome.kind === 'full') {
+        // Someone took its last slot: the other candidates' counts are stale as well.
+        waitNextRound = false;
+        break;
       }
     }
     conversation = await findConversation(sys.db, orgId, conversationId);
@@ -129,7 +159,7 @@ function drainOne(ctx: Ctx, agentId: string): Promise<ConversationRow | null> {
   return retrying(() =>
     inTransaction(ctx, async (tx) => {
       const agent = await lockAgent(tx.db, orgId, agentId, null, null);
-      if (agent === null || !agent.willing) {
+      if (agent === null || agent === 'locked' || !agent.willing) {
         return null;
       }
       const now = tx.now();

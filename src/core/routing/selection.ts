@@ -23,6 +23,22 @@ export interface RoutingPolicy {
    * order and id). The agent may have left meanwhile: the position still says who comes next.
    */
   cursor: { memberOrder: number; agentId: string } | null;
+  /**
+   * least_busy: breaks the ties left after load and idle time (the conversation id, say). Routings
+   * running at once then spread over equally good agents instead of all trying the same one first.
+   * Without it, ties go by member order.
+   */
+  seed?: string;
+}
+
+/** FNV-1a: a cheap, stable 32-bit hash, enough to shuffle ties the same way every time. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }
 
 const byMemberOrder = (
@@ -47,11 +63,14 @@ export function rankCandidates(
     case 'least_busy': {
       const idle = (c: Candidate) =>
         c.lastAssignedAt === null ? Number.POSITIVE_INFINITY : now.getTime() - c.lastAssignedAt.getTime();
+      const seed = policy.seed;
+      const tie = (c: Candidate) => (seed === undefined ? 0 : hash(`${seed}/${c.agentId}`));
       return [...open].sort(
         (a, b) =>
           a.active - b.active ||
           // Longest since its last assignment first; never assigned counts as longest.
           (idle(a) === idle(b) ? 0 : idle(a) > idle(b) ? -1 : 1) ||
+          tie(a) - tie(b) ||
           byMemberOrder(a, b),
       );
     }

@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.js';
 import { bearerToken, installAuth, queryParam } from '../plugins/auth.js';
 import { agentsRoutes } from './agents.routes.js';
 import { apiKeysRoutes } from './api-keys.routes.js';
+import { conversationsRoutes } from './conversations.routes.js';
 import { installV1Errors } from './errors.js';
 import { eventsRoutes } from './events.routes.js';
 import { orgsRoutes } from './orgs.routes.js';
@@ -28,4 +29,5 @@ export const v1Dialect =
     await app.register(presenceRoutes);
     await app.register(presenceStatusesRoutes);
     await app.register(supervisorsRoutes);
+    await app.register(conversationsRoutes);
   };

@@ -12,6 +12,12 @@ const DefaultCapacity = Type.Union([Type.Integer({ minimum: 0, maximum: 1000 }),
   description: 'Capacity of members that set none of their own (0 to 1000); null uses the org default',
 });
 
+const Routing = Type.Enum(['manual', 'round_robin', 'least_busy'], {
+  description:
+    'How queued work reaches members: least_busy (fewest active, then longest idle), round_robin ' +
+    '(next member in order after the last assigned) or manual (stays queued until assigned)',
+});
+
 export const Member = Type.Object({
   id: Uuid('Agent id'),
   email: Type.String({ description: 'Agent email' }),
@@ -25,6 +31,7 @@ const summaryProperties = {
   default_max_concurrent: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Default capacity of members; null uses the org default',
   }),
+  routing: Routing,
   created_at: Timestamp('Creation timestamp'),
   updated_at: Timestamp('Last modification timestamp'),
 };
@@ -41,6 +48,7 @@ export const CreateTeamBody = Type.Object(
     name: Name,
     description: Type.Optional(Description),
     default_max_concurrent: Type.Optional(DefaultCapacity),
+    routing: Type.Optional(Routing),
   },
   { additionalProperties: false },
 );
@@ -50,6 +58,7 @@ export const UpdateTeamBody = Type.Object(
     name: Type.Optional(Name),
     description: Type.Optional(Description),
     default_max_concurrent: Type.Optional(DefaultCapacity),
+    routing: Type.Optional(Routing),
   },
   { additionalProperties: false },
 );

@@ -225,15 +225,22 @@ describe('routing invariants over random interleavings', () => {
   it('hold after every step', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(action, { minLength: 1, maxLength: 25 }),
+        fc.array(action, { minLength: 15, maxLength: 30 }),
         fc.array(fc.integer({ min: 1, max: 2 }), { minLength: AGENTS, maxLength: AGENTS }),
         fc.array(fc.constantFrom<RoutingMode>('least_busy', 'round_robin'), {
           minLength: TEAMS,
           maxLength: TEAMS,
         }),
-        run,
+        fc.record({
+          online: fc.array(fc.boolean(), { minLength: AGENTS, maxLength: AGENTS }),
+          member: fc.array(fc.array(fc.boolean(), { minLength: TEAMS, maxLength: TEAMS }), {
+            minLength: AGENTS,
+            maxLength: AGENTS,
+          }),
+        }),
+        (actions, capacities, modes, start) => run(actions, capacities, modes, start),
       ),
-      { numRuns: 15 },
+      { numRuns: 20 },
     );
   });
 });

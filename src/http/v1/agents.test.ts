@@ -321,6 +321,7 @@ describe('/v1/agents', () => {
       'description',
       'id',
       'name',
+      'routing',
       'updated_at',
     ]);
 

@@ -58,6 +58,11 @@ describe('/v1/conversations', () => {
       [presence.active_conversations, presence.capacity, presence.effective_status],
       [1, 1, 'busy'],
     );
+    const teammate = expectJson<{ number_assigned_requests: number; isBusy: boolean }>(
+      await t.api.get(`/v3/${t.orgId}/project_users/${agentId}`),
+      200,
+    );
+    assert.deepEqual([teammate.number_assigned_requests, teammate.isBusy], [1, true]);
 
     const closed = expectJson<Conversation>(
       await t.api.patch(`/v1/conversations/${first.id}`, { status: 'closed' }),

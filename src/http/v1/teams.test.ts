@@ -57,6 +57,7 @@ describe('/v1/teams: the seed 001 flow', () => {
       'id',
       'members',
       'name',
+      'routing',
       'updated_at',
     ]);
     assert.match(team.id, UUID_V7);
@@ -85,6 +86,7 @@ describe('/v1/teams: the seed 001 flow', () => {
         name: 'Technical Support',
         description: 'Handles technical issues',
         default_max_concurrent: null,
+        routing: 'least_busy',
         created_at: first.created_at,
         updated_at: first.updated_at,
       },
@@ -93,6 +95,7 @@ describe('/v1/teams: the seed 001 flow', () => {
         name: 'Billing Support',
         description: 'Handles billing inquiries',
         default_max_concurrent: null,
+        routing: 'least_busy',
         created_at: second.created_at,
         updated_at: second.updated_at,
       },

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { SCOPES, type Scope } from '../src/core/access.js';
 import { deleteApiKey } from '../src/core/api-keys/api-keys.js';
 import { createPresenceStatus } from '../src/core/presence/presence-statuses.js';
+import { createConversation } from '../src/core/routing/conversations.js';
 import { updateSupervisorAgents } from '../src/core/supervisors/supervisors.js';
 import { addTeamMember } from '../src/core/teams/team-members.js';
 import { buildAgent, buildKey, buildOrg, buildTeam } from './factories.js';
@@ -38,6 +39,8 @@ interface Fixture {
   key: string;
   /** Supervises the team's member. */
   supervisorId: string;
+  /** An open conversation of the team, assigned to the spare agent. */
+  conversationId: string;
 }
 
 interface Sample {
@@ -341,6 +344,41 @@ const ROUTES: Route[] = [
     ok: 204,
     sample: (f) => ({ url: `/v1/supervisors/${f.supervisorId}` }),
   },
+  {
+    method: 'GET',
+    path: '/v1/conversations',
+    scope: 'conversations:read',
+    ok: 200,
+    sample: () => ({ url: '/v1/conversations' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/conversations',
+    scope: 'conversations:write',
+    ok: 201,
+    sample: () => ({ url: '/v1/conversations', body: { channel: 'chat' } }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/conversations/{id}',
+    scope: 'conversations:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/conversations/${f.conversationId}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/conversations/{id}',
+    scope: 'conversations:write',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/conversations/${f.conversationId}`, body: { status: 'closed' } }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/conversations/{id}/transfer',
+    scope: 'conversations:write',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/conversations/${f.conversationId}/transfer`, body: { team_id: f.teamId } }),
+  },
 ];
 
 /** The Webex dialect shares the /v1 prefix; its own contract is test/webex-security.test.ts. */
@@ -377,6 +415,7 @@ async function buildFixture(): Promise<Fixture> {
   const all = await buildKey(ctx, { scopes: ['*'] });
   const supervisor = await buildAgent(ctx);
   await updateSupervisorAgents(ctx, supervisor.id, { add: [member.id], remove: [] });
+  const conversation = await createConversation(ctx, { teamId: team.id, agentId: agent.id });
   const status = await createPresenceStatus(ctx, {
     key: `lunch-${unique()}`,
     label: 'Lunch',
@@ -391,6 +430,7 @@ async function buildFixture(): Promise<Fixture> {
     keyId: spare.row.id,
     key: all.secret,
     supervisorId: supervisor.id,
+    conversationId: conversation.conversation.id,
   };
 }
 
@@ -564,6 +604,11 @@ async function assertIntact(f: Fixture): Promise<void> {
   assert.notEqual(agent.full_name, 'Renamed agent');
   expectJson(await api.get(`/v1/api-keys/${f.keyId}`), 200);
   expectJson(await api.get(`/v1/agents/${f.memberId}`), 200);
+  const conversation = expectJson<{ status: string; assignee_id: string | null }>(
+    await api.get(`/v1/conversations/${f.conversationId}`),
+    200,
+  );
+  assert.deepEqual([conversation.status, conversation.assignee_id], ['assigned', f.agentId]);
   const supervised = expectJson<{ id: string }[]>(
     await api.get(`/v1/supervisors/${f.supervisorId}/agents`),
     200,

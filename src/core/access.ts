@@ -82,9 +82,16 @@ export type Action =
   | 'supervisor.read'
   | 'supervisor.manage'
   /** Reading the presence of an agent the caller's own agent supervises. */
-  | 'presence.read_supervised';
+  | 'presence.read_supervised'
+  | 'conversation.read'
+  /** Creating, closing and transferring any conversation of the org. */
+  | 'conversation.manage'
+  /** Closing and transferring the conversations assigned to the caller's own agent. */
+  | 'conversation.manage_own'
+  /** Assigning an agent beyond its capacity (`force`). */
+  | 'conversation.force';
 
-const READ: Action[] = ['team.read', 'agent.read', 'presence.read', 'supervisor.read'];
+const READ: Action[] = ['team.read', 'agent.read', 'presence.read', 'supervisor.read', 'conversation.read'];
 const SELF: Action[] = [
   'agent.update_self',
   // Agents pace themselves: Tiledesk lets a teammate set its own max chats, and so does Roster.
@@ -92,7 +99,9 @@ const SELF: Action[] = [
   'key.manage_own',
   'presence.set_self',
   'presence.read_supervised',
+  'conversation.manage_own',
 ];
+const CONVERSATIONS: Action[] = ['conversation.manage', 'conversation.force'];
 
 /** The role table: what an agent-bound key may do, on top of what its scopes allow. */
 const ROLE_POLICY: Record<Role, ReadonlySet<Action>> = {
@@ -111,6 +120,7 @@ const ROLE_POLICY: Record<Role, ReadonlySet<Action>> = {
     'presence.set_any',
     'presence_status.manage',
     'supervisor.manage',
+    ...CONVERSATIONS,
   ]),
   admin: new Set<Action>([
     ...READ,
@@ -126,8 +136,15 @@ const ROLE_POLICY: Record<Role, ReadonlySet<Action>> = {
     'presence.set_any',
     'presence_status.manage',
     'supervisor.manage',
+    ...CONVERSATIONS,
   ]),
-  supervisor: new Set<Action>([...READ, ...SELF, 'team.members.manage', 'presence.set_any']),
+  supervisor: new Set<Action>([
+    ...READ,
+    ...SELF,
+    ...CONVERSATIONS,
+    'team.members.manage',
+    'presence.set_any',
+  ]),
   agent: new Set<Action>([...READ, ...SELF]),
 };
 

@@ -12,6 +12,8 @@ export interface Ctx {
   presence: PresenceStore;
   /** Set inside a transaction: events written to the outbox, published once it commits. */
   pending?: PublishedEvent[];
+  /** Set inside a transaction: work to run once it commits (see `afterCommit`). */
+  afterCommit?: ((ctx: Ctx) => Promise<void>)[];
 }
 
 /**
@@ -24,10 +26,30 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): P
     return fn(ctx);
   }
   const pending: PublishedEvent[] = [];
-  const result = await ctx.db.transaction((db) => fn({ ...ctx, db: db as unknown as Db, pending }));
+  const hooks: ((ctx: Ctx) => Promise<void>)[] = [];
+  const result = await ctx.db.transaction((db) =>
+    fn({ ...ctx, db: db as unknown as Db, pending, afterCommit: hooks }),
+  );
   if (pending.length > 0) {
     // Delivery is best effort: the outbox already holds the events for replay.
     await ctx.events.publish(pending).catch(() => {});
   }
+  for (const hook of hooks) {
+    // The change is committed: follow-up work (routing) must not turn it into a failure.
+    await hook(ctx).catch(() => {});
+  }
   return result;
+}
+
+/**
+ * Runs `fn` once the transaction of `ctx` commits, outside it and with the context that opened
+ * it; at once when `ctx` is not in a transaction. Work that must see the change committed (the
+ * queue drains of routing) goes here, so it never holds the caller's locks or sees a rollback.
+ */
+export async function afterCommit(ctx: Ctx, fn: (ctx: Ctx) => Promise<void>): Promise<void> {
+  if (ctx.afterCommit !== undefined) {
+    ctx.afterCommit.push(fn);
+    return;
+  }
+  await fn(ctx);
 }

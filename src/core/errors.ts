@@ -14,6 +14,7 @@ export const ErrorCode = {
   TeamNotFound: 'team_not_found',
   ApiKeyNotFound: 'api_key_not_found',
   PresenceStatusNotFound: 'presence_status_not_found',
+  ConversationNotFound: 'conversation_not_found',
   NotMember: 'not_member',
   Conflict: 'conflict',
   AlreadyMember: 'already_member',
@@ -22,6 +23,7 @@ export const ErrorCode = {
   AgentEmailTaken: 'agent_email_taken',
   AgentUsernameTaken: 'agent_username_taken',
   PresenceStatusTaken: 'presence_status_taken',
+  AgentAtCapacity: 'agent_at_capacity',
   PayloadTooLarge: 'payload_too_large',
   UnsupportedMediaType: 'unsupported_media_type',
   IdempotencyKeyInUse: 'idempotency_key_in_use',
@@ -88,6 +90,14 @@ export const ERRORS = {
     new DomainError(ErrorCode.AlreadyMember, `"${email}" is already an active agent of this org`),
   inviteSelf: () => new DomainError(ErrorCode.InviteSelf, 'An agent cannot invite itself'),
   agentNotTrashed: (id: string) => new DomainError(ErrorCode.Conflict, `Agent ${id} is not in the trash`),
+  conversationNotFound: (id: string) =>
+    new DomainError(ErrorCode.ConversationNotFound, `Conversation ${id} not found`),
+  agentAtCapacity: (id: string) =>
+    new DomainError(
+      ErrorCode.AgentAtCapacity,
+      `Agent ${id} already holds as many open conversations as its capacity`,
+      [{ path: 'body.agent_id', message: 'is at capacity' }],
+    ),
   agentEmailTaken: (email: string) =>
     new DomainError(ErrorCode.AgentEmailTaken, `An agent with email "${email}" already exists`, [
       { path: 'body.email', message: 'is already taken' },

@@ -19,3 +19,12 @@ export function uniqueViolation(err: unknown): string | null {
   const pg = pgError(err);
   return pg?.code === '23505' ? (pg.constraint ?? '') : null;
 }
+
+/**
+ * True for a transaction PostgreSQL aborted so that another could go on (deadlock detected,
+ * serialization failure): running it again is the fix.
+ */
+export function isRetryableConflict(err: unknown): boolean {
+  const code = pgError(err)?.code;
+  return code === '40P01' || code === '40001';
+}

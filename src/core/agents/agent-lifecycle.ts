@@ -3,6 +3,7 @@ import { assertCan, type Role } from '../access.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
+import { releaseAgent } from '../routing/conversations.js';
 import { detachFromSupervision } from '../supervisors/supervisors.js';
 import { findUserByEmail, isActivePerson } from '../users/users.repo.js';
 import { createAgent, leaveAllTeams } from './agents.js';
@@ -28,6 +29,7 @@ export async function trashAgent(ctx: Ctx, id: string): Promise<AgentRow> {
     }
     await detachFromSupervision(tx, tx.actor.orgId, id);
     await leaveAllTeams(tx, id);
+    await releaseAgent(tx, id, { deleting: false });
     return agent;
   });
 }

@@ -6,6 +6,8 @@ import { ERRORS, found } from '../errors.js';
 import { emitEvent, emitEvents } from '../events/events.js';
 import { newId } from '../ids.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
+import { releaseAgent } from '../routing/conversations.js';
+import { drainAfterCommit } from '../routing/routing.js';
 import { detachFromSupervision } from '../supervisors/supervisors.js';
 import { listTeamsOfAgent } from '../teams/teams.repo.js';
 import { upsertUser } from '../users/users.repo.js';
@@ -230,8 +232,17 @@ export async function updateAgent(ctx: Ctx, id: string, patch: AgentPatch): Prom
       );
       await emitEvent(tx, 'agent.updated', { agent_id: id, fields }, ctx.actor.orgId);
       if (patch.status === 'disabled') {
-        // A disabled agent neither supervises nor is supervised.
+        // A disabled agent neither supervises nor is supervised, nor holds conversations.
         await detachFromSupervision(tx, ctx.actor.orgId, id);
+        if (current.status !== 'disabled') {
+          await releaseAgent(tx, id, { deleting: false });
+        }
+      } else if (
+        patch.maxConcurrent !== undefined ||
+        (patch.status === 'active' && current.status !== 'active')
+      ) {
+        // More room, or able to work again: queued work may be its now.
+        await drainAfterCommit(tx, [id]);
       }
       return agent;
     });
@@ -252,6 +263,7 @@ export async function deleteAgent(ctx: Ctx, id: string): Promise<void> {
     const teamIds = await teamIdsOfAgent(tx.db, ctx.actor.orgId, id);
     // The foreign keys would drop its assignments too, but silently: this reports them.
     await detachFromSupervision(tx, ctx.actor.orgId, id);
+    await releaseAgent(tx, id, { deleting: true });
     await deleteAgentRow(tx.db, ctx.actor.orgId, id);
     await emitEvent(tx, 'agent.deleted', { agent_id: id, team_ids: teamIds }, ctx.actor.orgId);
   });
@@ -288,6 +300,7 @@ export async function disableAgent(ctx: Ctx, id: string, options: DisableOptions
     }
     await detachFromSupervision(tx, orgId, id);
     await leaveAllTeams(tx, id);
+    await releaseAgent(tx, id, { deleting: false });
   });
 }
 

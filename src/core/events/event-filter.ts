@@ -52,13 +52,20 @@ const stringList = (event: PublishedEvent, name: string): string[] => {
 };
 
 /**
- * True when the event is about the team: a team event naming it, or an agent event of one of
- * its members. `agent.deleted` also counts through its `team_ids`, which names the teams the
+ * True when the event is about the team: a team event naming it, a conversation event of its work
+ * (moved in or out of it included), or an agent event of one of its members. `agent.deleted` also counts through its `team_ids`, which names the teams the
  * agent left, in case the member set did not know of the membership.
  */
 export function isAboutTeam(event: PublishedEvent, teamId: string, members: ReadonlySet<string>): boolean {
   if (event.type.startsWith('team.')) {
     return stringField(event, 'team_id') === teamId;
+  }
+  if (event.type.startsWith('conversation.')) {
+    return [
+      stringField(event, 'team_id'),
+      stringField(event, 'from_team_id'),
+      stringField(event, 'to_team_id'),
+    ].includes(teamId);
   }
   if (event.type.startsWith('agent.')) {
     const agentId = stringField(event, 'agent_id');

@@ -31,11 +31,40 @@ export interface DomainEvents {
   'presence_status.created': { key: string; available: boolean };
   'presence_status.updated': { key: string; available: boolean };
   'presence_status.deleted': { key: string; moved_agent_ids: string[] };
+  'conversation.created': {
+    conversation_id: string;
+    team_id: string | null;
+    channel: string | null;
+    priority: number;
+    external_id: string | null;
+  };
+  /** Waiting for an agent: no one could take it, or it was put back (`reason`). */
+  'conversation.queued': { conversation_id: string; team_id: string | null; reason: QueueReason };
+  'conversation.assigned': {
+    conversation_id: string;
+    team_id: string | null;
+    agent_id: string;
+    forced: boolean;
+  };
+  'conversation.transferred': {
+    conversation_id: string;
+    from_team_id: string | null;
+    to_team_id: string | null;
+    from_agent_id: string | null;
+    to_agent_id: string | null;
+  };
+  'conversation.closed': { conversation_id: string; team_id: string | null; agent_id: string | null };
   'api_key.created': { api_key_id: string; scopes: string[]; agent_id: string | null };
   'api_key.deleted': { api_key_id: string };
 }
 
 export type EventType = keyof DomainEvents;
+
+/**
+ * Why a conversation waits: nobody eligible had room when it arrived or was transferred, or its
+ * agent was deleted, disabled or trashed.
+ */
+export type QueueReason = 'no_eligible_agent' | 'agent_removed' | 'transferred';
 
 /** Appends many events of one org in a single statement (same guarantees as `emitEvent`). */
 export async function emitEvents<T extends EventType>(

@@ -4,6 +4,8 @@ import { assertCan } from '../access.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { DomainError, ERRORS, ErrorCode, found } from '../errors.js';
 import { emitEvent, emitEvents } from '../events/events.js';
+import { drainAfterCommit } from '../routing/routing.js';
+import { agentsWithStatus } from '../routing/routing.repo.js';
 import { deleteStatusRow, insertStatusRow, listStatusRows, updateStatusRow } from './presence.repo.js';
 
 /** A status an agent can choose; `builtIn` ones exist in every org and cannot be changed. */
@@ -81,6 +83,10 @@ export async function updatePresenceStatus(
       () => ERRORS.presenceStatusNotFound(key),
     );
     await emitEvent(tx, 'presence_status.updated', { key, available: row.available });
+    if (row.available) {
+      // Agents that chose this status may take work now.
+      await drainAfterCommit(tx, await agentsWithStatus(tx.db, tx.actor.orgId, key));
+    }
     return present(row);
   });
 }

@@ -10,6 +10,8 @@ export interface AvailabilityRow {
   statusAvailable: boolean;
   channels: Record<string, boolean>;
   capacity: number;
+  /** Conversations assigned to the agent right now. */
+  activeConversations: number;
   availabilityChangedAt: Date | null;
   presenceChangedAt: Date | null;
   lastSeenAt: Date | null;
@@ -31,6 +33,7 @@ interface RawRow {
   status_available: boolean;
   channels: Record<string, boolean>;
   capacity: number;
+  active: number;
   availability_changed_ms: number | null;
   presence_changed_ms: number | null;
   last_seen_ms: number | null;
@@ -74,6 +77,8 @@ export async function listAvailability(
       CASE a.presence_status WHEN 'working' THEN true WHEN 'away' THEN false
         ELSE coalesce(ps.available, false) END AS status_available,
       coalesce(a.max_concurrent, ${teamDefault}, o.default_max_concurrent) AS capacity,
+      (SELECT count(*) FROM conversations c
+       WHERE c.org_id = a.org_id AND c.assignee_id = a.id AND c.status = 'assigned')::int AS active,
       ${epochMs(sql`a.availability_changed_at`)} AS availability_changed_ms,
       ${epochMs(sql`a.presence_changed_at`)} AS presence_changed_ms,
       ${epochMs(sql`a.last_seen_at`)} AS last_seen_ms
@@ -90,6 +95,7 @@ export async function listAvailability(
     statusAvailable: r.status_available,
     channels: r.channels,
     capacity: Number(r.capacity),
+    activeConversations: Number(r.active),
     availabilityChangedAt: toDate(r.availability_changed_ms),
     presenceChangedAt: toDate(r.presence_changed_ms),
     lastSeenAt: toDate(r.last_seen_ms),

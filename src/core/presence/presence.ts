@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
 import { type Page, toPage } from '../paging.js';
+import { drainAfterCommit } from '../routing/routing.js';
 import { isSupervisorOf } from '../supervisors/supervisors.repo.js';
 import { findTeam } from '../teams/teams.repo.js';
 import { type EffectiveStatus, effectiveStatus } from './effective-status.js';
@@ -62,8 +63,7 @@ async function toViews(ctx: Ctx, rows: AvailabilityRow[]): Promise<PresenceView[
   );
   return rows.map((row) => {
     const presence = live.get(row.agentId) ?? OFFLINE;
-    // Conversations arrive with routing; until then no agent holds any open work.
-    const activeConversations = 0;
+    const activeConversations = row.activeConversations;
     return {
       agentId: row.agentId,
       connection: presence.online ? 'online' : 'offline',
@@ -201,6 +201,7 @@ export async function setAvailability(
       status: next.presenceStatus,
       channels: next.channels,
     });
+    await drainAfterCommit(tx, [agentId]);
   });
   return viewOf(ctx, agentId);
 }
@@ -267,5 +268,10 @@ export async function recordPresenceTransitions(ctx: Ctx, transitions: PresenceT
         );
       }
     }
+    // An agent that came online may take queued work at once.
+    await drainAfterCommit(
+      tx,
+      transitions.filter((t) => t.online).map((t) => t.agentId),
+    );
   });
 }

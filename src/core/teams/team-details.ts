@@ -3,6 +3,7 @@ import { assertCan } from '../access.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
+import { drainTeamsAfterCommit } from '../routing/routing.js';
 import {
   findTeamWithCount,
   listMemberDetailRows,
@@ -72,6 +73,10 @@ async function setArchived(ctx: Ctx, id: string, archived: boolean): Promise<Tea
       return found(await findTeam(tx.db, orgId, id), () => ERRORS.teamNotFound(id));
     }
     await emitEvent(tx, archived ? 'team.archived' : 'team.unarchived', { team_id: id }, orgId);
+    if (!archived) {
+      // Back from the archive, the team takes work again: its queue may move now.
+      await drainTeamsAfterCommit(tx, [id]);
+    }
     return changed;
   });
 }

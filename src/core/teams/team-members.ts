@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
+import { drainAfterCommit } from '../routing/routing.js';
 import { setMemberPriorities } from './team-details.repo.js';
 import { deleteMembers, findTeam, insertMembers, listMemberRows, type MemberRow } from './teams.repo.js';
 
@@ -167,6 +168,8 @@ export async function updateTeamMembers(
     const updatedIds = reordered.filter((id) => added.get(id) === false);
     if (addedIds.length > 0) {
       await emitEvent(tx, 'team.members_added', { team_id: teamId, agent_ids: addedIds }, orgId);
+      // New members may take the team's queued work at once.
+      await drainAfterCommit(tx, addedIds);
     }
     if (removedIds.length > 0) {
       await emitEvent(tx, 'team.members_removed', { team_id: teamId, agent_ids: removedIds }, orgId);

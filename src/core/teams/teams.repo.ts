@@ -88,6 +88,7 @@ export async function updateTeamRow(
       | 'email'
       | 'showOnRegistration'
       | 'showOnOfflineForm'
+      | 'routing'
       | 'updatedAt'
     >
   >,

@@ -6,6 +6,9 @@ import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
 import { newId } from '../ids.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
+import { releaseTeam } from '../routing/conversations.js';
+import { drainTeamsAfterCommit } from '../routing/routing.js';
+import type { RoutingMode } from '../routing/selection.js';
 import {
   deleteTeamRow,
   findTeam,
@@ -33,6 +36,8 @@ export interface TeamInput {
   showOnRegistration?: boolean;
   /** Offered to customers leaving an offline message (default true). */
   showOnOfflineForm?: boolean;
+  /** How its work reaches members (default least_busy). */
+  routing?: RoutingMode;
 }
 
 /** Which teams a listing returns; archived teams are left out unless asked for. */
@@ -89,7 +94,7 @@ export async function createTeam(ctx: Ctx, input: TeamInput): Promise<TeamWithMe
         email: input.email ?? null,
         showOnRegistration: input.showOnRegistration ?? true,
         showOnOfflineForm: input.showOnOfflineForm ?? true,
-        routing: 'least_busy',
+        routing: input.routing ?? 'least_busy',
         routingCursorAgentId: null,
         createdAt: now,
         updatedAt: now,
@@ -118,11 +123,16 @@ export async function updateTeam(ctx: Ctx, id: string, patch: Partial<TeamInput>
           email: patch.email,
           showOnRegistration: patch.showOnRegistration,
           showOnOfflineForm: patch.showOnOfflineForm,
+          routing: patch.routing,
           updatedAt: now,
         }),
         () => ERRORS.teamNotFound(id),
       );
       await emitEvent(tx, 'team.updated', { team_id: id, fields }, team.orgId);
+      if (patch.routing !== undefined || patch.defaultMaxConcurrent !== undefined || patch.enabled === true) {
+        // Routed again, more room per member, or taking work again: its queue may move now.
+        await drainTeamsAfterCommit(tx, [id]);
+      }
       return { ...team, members: await listMemberRows(tx.db, ctx.actor.orgId, id, null) };
     });
   } catch (err) {
@@ -130,10 +140,12 @@ export async function updateTeam(ctx: Ctx, id: string, patch: Partial<TeamInput>
   }
 }
 
-/** Deletes a team and its memberships. @throws forbidden; team_not_found. */
+/** Deletes a team and its memberships; its conversations stay, without a team. @throws forbidden; team_not_found. */
 export async function deleteTeam(ctx: Ctx, id: string): Promise<void> {
   assertCan(ctx.actor, 'team.delete');
   await inTransaction(ctx, async (tx) => {
+    // Its conversations leave it first: their team link has no cascade.
+    await releaseTeam(tx, id);
     if (!(await deleteTeamRow(tx.db, ctx.actor.orgId, id))) {
       throw ERRORS.teamNotFound(id);
     }

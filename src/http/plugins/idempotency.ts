@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Ctx } from '../../core/context.js';
 import { ERRORS } from '../../core/errors.js';
 import type { PublishedEvent } from '../../core/events/bus.js';
 import {
@@ -21,6 +22,10 @@ interface Pending {
   key: string;
   fingerprint: string;
   events: PublishedEvent[];
+  /** Follow-up work of the use cases (routing drains), run once the transaction commits. */
+  hooks: ((ctx: Ctx) => Promise<void>)[];
+  /** The request's context outside the transaction, for that follow-up work. */
+  outside: Ctx;
 }
 
 declare module 'fastify' {
@@ -80,9 +85,12 @@ export function installIdempotency(app: FastifyInstance, deps: AppDeps): void {
       throw err;
     }
     const events: PublishedEvent[] = [];
-    request.idempotency = { held, orgId, caller, key, fingerprint, events };
-    // The handler's use cases join this transaction; their events wait for its commit.
-    request.ctx = { ...request.ctx, db: held.db, pending: events };
+    const hooks: ((ctx: Ctx) => Promise<void>)[] = [];
+    const outside = request.ctx;
+    request.idempotency = { held, orgId, caller, key, fingerprint, events, hooks, outside };
+    // The handler's use cases join this transaction; their events and follow-up work wait for
+    // its commit, as they would for a transaction of their own.
+    request.ctx = { ...outside, db: held.db, pending: events, afterCommit: hooks };
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -112,6 +120,9 @@ export function installIdempotency(app: FastifyInstance, deps: AppDeps): void {
     await pending.held.end(true);
     if (pending.events.length > 0) {
       await deps.events.publish(pending.events).catch(() => {});
+    }
+    for (const hook of pending.hooks) {
+      await hook(pending.outside).catch(() => {});
     }
     return payload;
   });

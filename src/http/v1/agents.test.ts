@@ -326,6 +326,7 @@ describe('/v1/agents', () => {
       'enabled',
       'id',
       'name',
+      'routing',
       'show_on_offline_form',
       'show_on_registration',
       'updated_at',

@@ -4,6 +4,7 @@ import { bearerToken, installAuth, queryParam } from '../plugins/auth.js';
 import { installIdempotency } from '../plugins/idempotency.js';
 import { agentsRoutes } from './agents.routes.js';
 import { apiKeysRoutes } from './api-keys.routes.js';
+import { conversationsRoutes } from './conversations.routes.js';
 import { installV1Errors } from './errors.js';
 import { eventsRoutes } from './events.routes.js';
 import { orgsRoutes } from './orgs.routes.js';
@@ -30,4 +31,5 @@ export const v1Dialect =
     await app.register(presenceRoutes);
     await app.register(presenceStatusesRoutes);
     await app.register(supervisorsRoutes);
+    await app.register(conversationsRoutes);
   };

@@ -1,7 +1,9 @@
 import type { PresenceView } from '../../core/presence/presence.js';
 import type { PresenceStatus } from '../../core/presence/presence-statuses.js';
+import type { ConversationStatus } from '../../core/routing/conversations.repo.js';
+import type { RoutingMode } from '../../core/routing/selection.js';
 import type { MemberRow } from '../../core/teams/teams.repo.js';
-import type { AgentRow, ApiKeyRow, OrgRow, TeamRow } from '../../db/schema.js';
+import type { AgentRow, ApiKeyRow, ConversationRow, OrgRow, TeamRow } from '../../db/schema.js';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -30,6 +32,8 @@ export const presentTeamSummary = (t: TeamRow) => ({
   email: t.email,
   show_on_registration: t.showOnRegistration,
   show_on_offline_form: t.showOnOfflineForm,
+  // The column's check constraint admits only the modes.
+  routing: t.routing as RoutingMode,
   created_at: t.createdAt.toISOString(),
   updated_at: t.updatedAt.toISOString(),
 });
@@ -97,4 +101,19 @@ export const presentPresenceStatus = (s: PresenceStatus) => ({
   label: s.label,
   available: s.available,
   built_in: s.builtIn,
+});
+
+export const presentConversation = (c: ConversationRow) => ({
+  id: c.id,
+  team_id: c.teamId,
+  assignee_id: c.assigneeId,
+  status: c.status as ConversationStatus,
+  channel: c.channel,
+  external_id: c.externalId,
+  priority: c.priority,
+  metadata: c.metadata,
+  created_at: c.createdAt.toISOString(),
+  updated_at: c.updatedAt.toISOString(),
+  assigned_at: iso(c.assignedAt),
+  closed_at: iso(c.closedAt),
 });

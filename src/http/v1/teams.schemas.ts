@@ -33,6 +33,12 @@ const settingProperties = {
   ),
 };
 
+const Routing = Type.Enum(['manual', 'round_robin', 'least_busy'], {
+  description:
+    'How queued work reaches members: least_busy (fewest active, then longest idle), round_robin ' +
+    '(next member in order after the last assigned) or manual (stays queued until assigned)',
+});
+
 export const Member = Type.Object({
   id: Uuid('Agent id'),
   email: Type.String({ description: 'Agent email' }),
@@ -63,6 +69,7 @@ const summaryProperties = {
   email: Nullable(Type.String({ description: 'Contact address of the team' })),
   show_on_registration: Type.Boolean({ description: 'Offered to customers starting a conversation' }),
   show_on_offline_form: Type.Boolean({ description: 'Offered to customers leaving an offline message' }),
+  routing: Routing,
   created_at: Timestamp('Creation timestamp'),
   updated_at: Timestamp('Last modification timestamp'),
 };
@@ -80,6 +87,7 @@ export const CreateTeamBody = Type.Object(
     description: Type.Optional(Description),
     default_max_concurrent: Type.Optional(DefaultCapacity),
     ...settingProperties,
+    routing: Type.Optional(Routing),
   },
   { additionalProperties: false },
 );
@@ -95,6 +103,7 @@ export const UpdateTeamBody = Type.Object(
         description: 'true archives the team (hidden from default listings), false restores it',
       }),
     ),
+    routing: Type.Optional(Routing),
   },
   { additionalProperties: false },
 );
@@ -143,5 +152,6 @@ export function toTeamInput<B extends Partial<Static<typeof CreateTeamBody>>>(bo
     email: body.email,
     showOnRegistration: body.show_on_registration,
     showOnOfflineForm: body.show_on_offline_form,
+    routing: body.routing,
   };
 }

@@ -1,0 +1,172 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client.js';
+import type { ConversationRow } from '../../db/schema.js';
+import type { PageRequest } from '../paging.js';
+import { conversationsOf, RETURNING } from './routing.repo.js';
+
+export type ConversationStatus = 'queued' | 'assigned' | 'closed';
+
+const SELECT = sql`SELECT id, org_id, team_id, assignee_id, status, channel, external_id, priority, metadata,
+  (extract(epoch from created_at) * 1000)::float8 AS created_ms,
+  (extract(epoch from updated_at) * 1000)::float8 AS updated_ms,
+  (extract(epoch from assigned_at) * 1000)::float8 AS assigned_ms,
+  (extract(epoch from closed_at) * 1000)::float8 AS closed_ms
+  FROM conversations`;
+
+export interface NewConversation {
+  id: string;
+  orgId: string;
+  teamId: string | null;
+  channel: string | null;
+  externalId: string | null;
+  priority: number;
+  metadata: Record<string, unknown>;
+  now: Date;
+  /** Inserted already assigned to this agent (the caller holds the agent's lock). */
+  assigneeId: string | null;
+}
+
+/** Inserts the conversation; null when the org already has one with this external id. */
+export async function insertConversation(db: Db, c: NewConversation): Promise<ConversationRow | null> {
+  const at = c.now.toISOString();
+  const assigned = c.assigneeId !== null;
+  const result = await db.execute(sql`
+    INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
+      metadata, created_at, updated_at, assigned_at)
+    VALUES (${c.id}, ${c.orgId}, ${c.teamId}, ${c.assigneeId}, ${assigned ? 'assigned' : 'queued'},
+      ${c.channel}, ${c.externalId}, ${c.priority}, ${JSON.stringify(c.metadata)}::jsonb,
+      ${at}::timestamptz, ${at}::timestamptz, ${assigned ? at : null}::timestamptz)
+    ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+    ${RETURNING}`);
+  return conversationsOf(result)[0] ?? null;
+}
+
+export async function findConversation(
+  db: Db,
+  orgId: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ConversationRow | null> {
+  const result = await db.execute(
+    sql`${SELECT} WHERE org_id = ${orgId} AND id = ${id} ${options.lock ? sql`FOR UPDATE` : sql``}`,
+  );
+  return conversationsOf(result)[0] ?? null;
+}
+
+export async function findByExternalId(
+  db: Db,
+  orgId: string,
+  externalId: string,
+): Promise<ConversationRow | null> {
+  const result = await db.execute(sql`${SELECT} WHERE org_id = ${orgId} AND external_id = ${externalId}`);
+  return conversationsOf(result)[0] ?? null;
+}
+
+export interface ConversationFilter {
+  status?: ConversationStatus;
+  teamId?: string;
+  assigneeId?: string;
+  channel?: string;
+}
+
+export async function listConversationRows(
+  db: Db,
+  orgId: string,
+  filter: ConversationFilter,
+  page: PageRequest,
+): Promise<ConversationRow[]> {
+  const where: SQL[] = [sql`org_id = ${orgId}`];
+  if (filter.status !== undefined) {
+    where.push(sql`status = ${filter.status}`);
+  }
+  if (filter.teamId !== undefined) {
+    where.push(sql`team_id = ${filter.teamId}`);
+  }
+  if (filter.assigneeId !== undefined) {
+    where.push(sql`assignee_id = ${filter.assigneeId}`);
+  }
+  if (filter.channel !== undefined) {
+    where.push(sql`channel = ${filter.channel}`);
+  }
+  if (page.afterId !== null) {
+    where.push(sql`id > ${page.afterId}`);
+  }
+  const result = await db.execute(sql`${SELECT} WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY id OFFSET ${page.skip} LIMIT ${page.limit + 1}`);
+  return conversationsOf(result);
+}
+
+/** Changes the fields of one conversation; null when it does not exist. */
+export async function updateConversationRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  patch: {
+    status?: ConversationStatus;
+    teamId?: string | null;
+    assigneeId?: string | null;
+    assignedAt?: Date | null;
+    closedAt?: Date | null;
+    updatedAt: Date;
+  },
+): Promise<ConversationRow | null> {
+  const date = (d: Date | null) => sql`${d === null ? null : d.toISOString()}::timestamptz`;
+  const sets: SQL[] = [sql`updated_at = ${date(patch.updatedAt)}`];
+  const assign: [unknown, SQL][] = [
+    [patch.status, sql`status = ${patch.status ?? null}`],
+    [patch.teamId, sql`team_id = ${patch.teamId ?? null}::uuid`],
+    [patch.assigneeId, sql`assignee_id = ${patch.assigneeId ?? null}::uuid`],
+    [patch.assignedAt, sql`assigned_at = ${date(patch.assignedAt ?? null)}`],
+    [patch.closedAt, sql`closed_at = ${date(patch.closedAt ?? null)}`],
+  ];
+  for (const [value, set] of assign) {
+    if (value !== undefined) {
+      sets.push(set);
+    }
+  }
+  const result = await db.execute(sql`
+    UPDATE conversations SET ${sql.join(sets, sql`, `)} WHERE org_id = ${orgId} AND id = ${id} ${RETURNING}`);
+  return conversationsOf(result)[0] ?? null;
+}
+
+/**
+ * Puts the agent's open conversations back in the queue and takes it off its closed ones, so that
+ * the agent row can go: returns the requeued conversations.
+ */
+export async function releaseAgentConversations(
+  db: Db,
+  orgId: string,
+  agentId: string,
+  now: Date,
+  options: { forgetClosed: boolean },
+): Promise<{ id: string; teamId: string | null }[]> {
+  const at = now.toISOString();
+  const result = await db.execute(sql`
+    UPDATE conversations SET status = 'queued', assignee_id = NULL, assigned_at = NULL, updated_at = ${at}::timestamptz
+    WHERE org_id = ${orgId} AND assignee_id = ${agentId} AND status = 'assigned'
+    RETURNING id, team_id`);
+  if (options.forgetClosed) {
+    await db.execute(sql`
+      UPDATE conversations SET assignee_id = NULL
+      WHERE org_id = ${orgId} AND assignee_id = ${agentId} AND status = 'closed'`);
+  }
+  return rowsOf<{ id: string; team_id: string | null }>(result)
+    .map((r) => ({ id: r.id, teamId: r.team_id }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** Takes every conversation of the team out of it (the team is going); returns them. */
+export async function detachTeamConversations(
+  db: Db,
+  orgId: string,
+  teamId: string,
+  now: Date,
+): Promise<{ id: string; assigneeId: string | null; status: ConversationStatus }[]> {
+  const result = await db.execute(sql`
+    UPDATE conversations SET team_id = NULL, updated_at = ${now.toISOString()}::timestamptz
+    WHERE org_id = ${orgId} AND team_id = ${teamId}
+    RETURNING id, assignee_id, status`);
+  return rowsOf<{ id: string; assignee_id: string | null; status: ConversationStatus }>(result)
+    .map((r) => ({ id: r.id, assigneeId: r.assignee_id, status: r.status }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,247 @@
+import { isRetryableConflict } from '../../db/errors.js';
+import type { ConversationRow } from '../../db/schema.js';
+import { systemActor } from '../access.js';
+import { afterCommit, type Ctx, inTransaction } from '../context.js';
+import { emitEvent } from '../events/events.js';
+import { findConversation } from './conversations.repo.js';
+import {
+  claimNextQueued,
+  claimQueued,
+  findCandidates,
+  findTeamRouting,
+  lockAgent,
+  membersOfTeams,
+  recordAssignment,
+} from './routing.repo.js';
+import { type Candidate, rankCandidates } from './selection.js';
+
+/**
+ * How often routing looks again at the candidates: after a candidate turned out full (another
+ * claim took its last slot, so the others' state is stale too) or when every candidate was held by
+ * another claim. Each round follows progress elsewhere; the bound only stops a runaway.
+ */
+const MAX_ROUNDS = 1000;
+const MAX_RETRIES = 5;
+
+/** Routing is the platform's work, whoever triggered it: it acts with the system actor of the org. */
+const asSystem = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor(ctx.actor.orgId) });
+
+/** Runs one short transaction again when PostgreSQL aborted it to break a deadlock. */
+async function retrying<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= MAX_RETRIES || !isRetryableConflict(err)) {
+        throw err;
+      }
+    }
+  }
+}
+
+/** The candidates with a live device, asked of the presence store in one batch. */
+async function online(ctx: Ctx, candidates: Candidate[]): Promise<Candidate[]> {
+  if (candidates.length === 0) {
+    return [];
+  }
+  const live = await ctx.presence.read(
+    ctx.actor.orgId,
+    candidates.map((c) => c.agentId),
+    ctx.now(),
+  );
+  return candidates.filter((c) => live.get(c.agentId)?.online === true);
+}
+
+type ClaimOutcome =
+  | { kind: 'assigned'; conversation: ConversationRow }
+  | { kind: 'full' }
+  | { kind: 'locked' }
+  | { kind: 'gone' };
+
+/**
+ * Tries to give the queued conversation to one agent, in its own transaction: lock the agent,
+ * re-check it (still eligible, room left), then the claim statement. `full`: it cannot take it;
+ * `locked`: another claim holds it right now (only with `skipLocked`); `gone`: the conversation is
+ * no longer queued.
+ */
+function claim(
+  ctx: Ctx,
+  conversation: ConversationRow,
+  agentId: string,
+  skipLocked: boolean,
+): Promise<ClaimOutcome> {
+  const orgId = ctx.actor.orgId;
+  return retrying(() =>
+    inTransaction(ctx, async (tx): Promise<ClaimOutcome> => {
+      const agent = await lockAgent(tx.db, orgId, agentId, conversation.teamId, conversation.channel, {
+        skipLocked,
+      });
+      if (agent === 'locked') {
+        return { kind: 'locked' };
+      }
+      if (agent === null || !agent.eligible || agent.active >= agent.capacity) {
+        return { kind: 'full' };
+      }
+      const now = tx.now();
+      const row = await claimQueued(tx.db, orgId, conversation.id, agentId, agent.capacity, now);
+      if (row === null) {
+        return { kind: 'gone' };
+      }
+      await recordAssignment(tx.db, orgId, agentId, row.teamId, now);
+      await emitEvent(tx, 'conversation.assigned', {
+        conversation_id: row.id,
+        team_id: row.teamId,
+        agent_id: agentId,
+        forced: false,
+      });
+      return { kind: 'assigned', conversation: row };
+    }),
+  );
+}
+
+/**
+ * Routes one queued conversation by its team's mode: candidates from the database, those online
+ * from the presence store, the pure choice, then the claim, falling through to the next candidate
+ * when one lost its last slot meanwhile. Returns the conversation as it is afterwards (still queued
+ * when nobody can take it). Runs outside any transaction, each claim in its own.
+ */
+export async function routeConversation(ctx: Ctx, conversationId: string): Promise<ConversationRow | null> {
+  const sys = asSystem(ctx);
+  const orgId = sys.actor.orgId;
+  let conversation = await findConversation(sys.db, orgId, conversationId);
+  let waitNextRound = false;
+  for (let round = 0; round < MAX_ROUNDS && conversation !== null; round++) {
+    if (conversation.status !== 'queued' || conversation.teamId === null) {
+      return conversation;
+    }
+    const team = await findTeamRouting(sys.db, orgId, conversation.teamId);
+    if (team === null || !team.takesWork || team.mode === 'manual') {
+      return conversation;
+    }
+    const candidates = await online(
+      sys,
+      await findCandidates(sys.db, orgId, conversation.teamId, conversation.channel),
+    );
+    const ranked = rankCandidates(
+      candidates,
+      { mode: team.mode, cursor: team.cursor, seed: conversation.id },
+      sys.now(),
+    );
+    if (ranked.length === 0) {
+      return conversation;
+    }
+    // Concurrent routings of one team rank alike: rather than queue behind the same agent's lock,
+    // each passes over agents another claim holds. When all were held, the next round waits.
+    const skipLocked = !waitNextRound;
+    waitNextRound = true;
+    for (const candidate of ranked) {
+      const outcome = await claim(sys, conversation, candidate.agentId, skipLocked);
+      if (outcome.kind === 'assigned') {
+        return outcome.conversation;
+      }
+      if (outcome.kind === 'gone') {
+        return findConversation(sys.db, orgId, conversationId);
+      }
+      if (outcome.kind === 'full') {
+        // Someone took its last slot: the other candidates' counts are stale as well.
+        waitNextRound = false;
+        break;
+      }
+    }
+    conversation = await findConversation(sys.db, orgId, conversationId);
+  }
+  return conversation;
+}
+
+/** Gives the agent the next queued conversation it can take, in one transaction; null when none. */
+function drainOne(ctx: Ctx, agentId: string): Promise<ConversationRow | null> {
+  const orgId = ctx.actor.orgId;
+  return retrying(() =>
+    inTransaction(ctx, async (tx) => {
+      const agent = await lockAgent(tx.db, orgId, agentId, null, null);
+      if (agent === null || agent === 'locked' || !agent.willing) {
+        return null;
+      }
+      const now = tx.now();
+      const row = await claimNextQueued(tx.db, orgId, { id: agentId, ...agent }, now);
+      if (row === null) {
+        return null;
+      }
+      await recordAssignment(tx.db, orgId, agentId, row.teamId, now);
+      await emitEvent(tx, 'conversation.assigned', {
+        conversation_id: row.id,
+        team_id: row.teamId,
+        agent_id: agentId,
+        forced: false,
+      });
+      return row;
+    }),
+  );
+}
+
+/**
+ * The queue drain: the agents (of one org) that may just have become able to take work get the
+ * oldest, highest-priority queued work of their teams, one conversation at a time and taking turns,
+ * for as long as each has room. Offline agents are skipped. Returns how many were assigned.
+ */
+export async function drainAgents(ctx: Ctx, agentIds: readonly string[]): Promise<number> {
+  const sys = asSystem(ctx);
+  const ids = [...new Set(agentIds)];
+  if (ids.length === 0) {
+    return 0;
+  }
+  const live = await sys.presence.read(sys.actor.orgId, ids, sys.now());
+  let waiting = ids.filter((id) => live.get(id)?.online === true);
+  let assigned = 0;
+  while (waiting.length > 0) {
+    const next: string[] = [];
+    for (const id of waiting) {
+      if ((await drainOne(sys, id)) !== null) {
+        assigned++;
+        next.push(id);
+      }
+    }
+    waiting = next;
+  }
+  return assigned;
+}
+
+/** Drains for every member of the teams (their routing settings changed). */
+export async function drainTeams(ctx: Ctx, teamIds: readonly string[]): Promise<number> {
+  return drainAgents(ctx, await membersOfTeams(ctx.db, ctx.actor.orgId, [...teamIds]));
+}
+
+/** Drains for the agents once the transaction of `tx` commits (see `afterCommit`). */
+export function drainAfterCommit(tx: Ctx, agentIds: readonly string[]): Promise<void> {
+  if (agentIds.length === 0) {
+    return Promise.resolve();
+  }
+  const ids = [...agentIds];
+  return afterCommit(tx, async (ctx) => {
+    await drainAgents(ctx, ids);
+  });
+}
+
+/** Drains for the teams' members once the transaction of `tx` commits. */
+export function drainTeamsAfterCommit(tx: Ctx, teamIds: readonly string[]): Promise<void> {
+  if (teamIds.length === 0) {
+    return Promise.resolve();
+  }
+  const ids = [...teamIds];
+  return afterCommit(tx, async (ctx) => {
+    await drainTeams(ctx, ids);
+  });
+}
+
+/** Routes the conversations once the transaction of `tx` commits (they were put back in the queue). */
+export function routeAfterCommit(tx: Ctx, conversationIds: readonly string[]): Promise<void> {
+  if (conversationIds.length === 0) {
+    return Promise.resolve();
+  }
+  const ids = [...conversationIds];
+  return afterCommit(tx, async (ctx) => {
+    for (const id of ids) {
+      await routeConversation(ctx, id);
+    }
+  });
+}

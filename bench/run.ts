@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { encodeCursor } from '../src/core/paging.js';
 import { bareBulkAdd } from './baselines/bulk-sql.js';
+import { bareClaimLoop } from './baselines/claim-sql.js';
 import { pgliteLoop } from './baselines/pglite-loop.js';
 import {
   api,
@@ -469,6 +470,118 @@ async function scenarioCPrime(a: A, agents: string[]) {
   });
 }
 
+/** d. Routing decisions: conversations created into a team of 500 online agents. */
+async function scenarioD(a: A) {
+  console.log('\nd. routing: POST /v1/conversations into a team of 500, 10 connections');
+  const CAPACITY = 20;
+  // Presence must outlive the run: heartbeats are sent once, at the start.
+  const roster = await startRoster({
+    DATABASE_URL: a.db.url,
+    ROSTER_DB_POOL_SIZE: String(POOL_SIZE),
+    ROSTER_PRESENCE_TTL_SECONDS: '86400',
+  });
+  const client = new pg.Client({ connectionString: a.db.url });
+  await client.connect();
+  try {
+    const agents = await seedAgents(a.db.url, a.t.orgId, 500, 'd');
+    const team = await must(
+      api<{ id: string }>(roster.base, a.t.key, 'POST', '/v1/teams', {
+        name: 'routing bench',
+        routing: 'least_busy',
+        default_max_concurrent: CAPACITY,
+      }),
+      201,
+    );
+    await must(api(roster.base, a.t.key, 'PATCH', `/v1/teams/${team.id}/members`, { add: agents }), 200);
+    for (const id of agents) {
+      await must(api(roster.base, a.t.key, 'POST', `/v1/agents/${id}/presence/heartbeat`, {}), 204);
+    }
+    // Every run starts from empty queues and free agents (one statement), and is checked after.
+    const reset = () =>
+      client.query(
+        `UPDATE conversations SET status = 'closed', closed_at = now(), updated_at = now()
+         WHERE org_id = $1 AND status <> 'closed'`,
+        [a.t.orgId],
+      );
+    const overCapacity = async () => {
+      const { rows } = await client.query<{ over: string; assigned: string }>(
+        `SELECT count(*) FILTER (WHERE n > $2) AS over, coalesce(sum(n), 0) AS assigned FROM (
+           SELECT assignee_id, count(*) AS n FROM conversations
+           WHERE org_id = $1 AND status = 'assigned' GROUP BY assignee_id) per_agent`,
+        [a.t.orgId, CAPACITY],
+      );
+      return { over: Number(rows[0]?.over ?? 0), assigned: Number(rows[0]?.assigned ?? 0) };
+    };
+    const body = JSON.stringify({ team_id: team.id });
+    const drive = () =>
+      load({
+        url: `${roster.base}/v1/conversations`,
+        key: a.t.key,
+        seconds: SECONDS,
+        connections: 10,
+        method: 'POST',
+        body,
+      });
+    const bare = () =>
+      bareClaimLoop({ url: a.db.url, orgId: a.t.orgId, teamId: team.id, clients: 10, seconds: SECONDS });
+    await reset();
+    await drive();
+    await reset();
+    await bare();
+    const r = { rate: [] as number[], p50: [] as number[] };
+    const b = { rate: [] as number[], p50: [] as number[] };
+    let over = 0;
+    let assigned = 0;
+    for (let i = 0; i < PAIRS; i++) {
+      await reset();
+      const A = await drive();
+      if (A.errors > 0) {
+        throw new Error(`d: ${A.errors} errors`);
+      }
+      const check = await overCapacity();
+      over += check.over;
+      assigned += check.assigned;
+      await reset();
+      const B = await bare();
+      r.rate.push(A.rps);
+      r.p50.push(A.p50);
+      b.rate.push(B.perSecond);
+      b.p50.push(B.p50);
+    }
+    const rate = { roster: spread(r.rate), baseline: spread(b.rate) };
+    record({
+      scenario: 'd',
+      figure: 'routing decisions/s',
+      unit: 'decisions/s',
+      ...rate,
+      goal: '>= 0.7x',
+      met: rate.roster.median >= 0.7 * rate.baseline.median,
+    });
+    record({
+      scenario: 'd',
+      figure: 'p50 per decision (ms)',
+      unit: 'ms',
+      roster: spread(r.p50),
+      baseline: spread(b.p50),
+      goal: 'reported',
+      met: null,
+    });
+    record({
+      scenario: 'd',
+      figure: `agents above capacity (of ${assigned} assignments)`,
+      unit: 'agents',
+      roster: one(over),
+      baseline: null,
+      goal: '0',
+      met: over === 0,
+    });
+    await reset();
+  } finally {
+    await client.end();
+    await roster.stop();
+  }
+}
+
 /** a'. The same GET on PGlite; Roster and the bare loop take turns on one data directory. */
 async function scenarioAPrime() {
   console.log("\na'. GET /v1/teams/{id} (50 members) on embedded PGlite");
@@ -631,7 +744,16 @@ async function main() {
     let small = { teamP50: 0, bulkP50: 0 };
     let startupPg: A['startup'] | null = null;
     let rss: { rest: number; load: number } | null = null;
-    if (want('a') || want('b') || want('c') || want("c'") || want('e') || want('f') || want('g')) {
+    if (
+      want('a') ||
+      want('b') ||
+      want('c') ||
+      want("c'") ||
+      want('d') ||
+      want('e') ||
+      want('f') ||
+      want('g')
+    ) {
       a = await scenarioA();
       startupPg = a.startup;
       rss = { rest: a.rssAtRest, load: a.rssUnderLoad };
@@ -643,6 +765,9 @@ async function main() {
       }
       if (want("c'")) {
         await scenarioCPrime(a, b.agents);
+      }
+      if (want('d')) {
+        await scenarioD(a);
       }
     }
     const startupLite = want("a'") || want('f') ? await scenarioAPrime() : null;

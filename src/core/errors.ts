@@ -28,6 +28,7 @@ export const ErrorCode = {
   UnsupportedMediaType: 'unsupported_media_type',
   IdempotencyKeyInUse: 'idempotency_key_in_use',
   IdempotencyKeyReused: 'idempotency_key_reused',
+  PreconditionFailed: 'precondition_failed',
   RateLimited: 'rate_limited',
   Unavailable: 'unavailable',
   Internal: 'internal',
@@ -117,6 +118,11 @@ export const ERRORS = {
       ErrorCode.IdempotencyKeyReused,
       `Idempotency-Key "${key}" was already used with a different request (method, path or body)`,
       [{ path: 'header.idempotency-key', message: 'was already used with a different request' }],
+    ),
+  preconditionFailed: (what: string, version: number) =>
+    new DomainError(
+      ErrorCode.PreconditionFailed,
+      `${what} has changed (it is now at version ${version}, ETag "${version}"): read it again and retry`,
     ),
   overloaded: () => new DomainError(ErrorCode.Unavailable, 'The server is overloaded; retry shortly'),
   agentUsernameTaken: (username: string) =>

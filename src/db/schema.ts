@@ -100,6 +100,8 @@ export const agents = pgTable(
     lastSeenAt: ts('last_seen_at'),
     /** When routing last gave this agent a conversation (least-busy tie-break). */
     lastAssignedAt: ts('last_assigned_at'),
+    /** Bumped by every change of the agent's own fields: its ETag (optimistic concurrency). */
+    version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -140,6 +142,8 @@ export const teams = pgTable(
     routing: text('routing').notNull().default('least_busy'),
     /** round_robin: the member who received the team's last assignment. */
     routingCursorAgentId: uuid('routing_cursor_agent_id'),
+    /** Bumped by every change of the team, its settings or its members: its ETag. */
+    version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },

@@ -63,6 +63,7 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   idempotency_key_in_use: 409,
   idempotency_key_reused: 422,
+  precondition_failed: 412,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -133,10 +133,20 @@ export async function updateAgentRow(
 ): Promise<AgentRow | null> {
   const rows = await db
     .update(agents)
-    .set(patch)
+    .set({ ...patch, version: sql`${agents.version} + 1` })
     .where(and(eq(agents.orgId, orgId), eq(agents.id, id)))
     .returning();
   return rows[0] ?? null;
+}
+
+/** The agent's version, its row locked until the transaction ends; null when there is no such agent. */
+export async function lockAgentVersion(db: Db, orgId: string, id: string): Promise<number | null> {
+  const rows = await db
+    .select({ version: agents.version })
+    .from(agents)
+    .where(and(eq(agents.orgId, orgId), eq(agents.id, id)))
+    .for('update');
+  return rows[0]?.version ?? null;
 }
 
 /** Deletes the agent; its memberships and keys go with it through the foreign keys. */

@@ -11,6 +11,7 @@ import { drainAfterCommit } from '../routing/routing.js';
 import { detachFromSupervision } from '../supervisors/supervisors.js';
 import { listTeamsOfAgent } from '../teams/teams.repo.js';
 import { upsertUser } from '../users/users.repo.js';
+import { assertVersion, type IfVersion } from '../versions.js';
 import {
   type AgentFilter,
   deleteAgentRow,
@@ -18,6 +19,7 @@ import {
   findAgent,
   insertAgent,
   listAgentRows,
+  lockAgentVersion,
   teamIdsOfAgent,
   updateAgentRow,
 } from './agents.repo.js';
@@ -70,6 +72,16 @@ const SELF_EDITABLE = new Set<keyof AgentPatch>([
   'profileStatus',
   'settings',
 ]);
+
+/** Refuses a write made against another version of the agent. @throws agent_not_found; precondition_failed. */
+function assertAgentVersion(tx: Ctx, id: string, expected: IfVersion): Promise<void> {
+  return assertVersion(
+    () => lockAgentVersion(tx.db, tx.actor.orgId, id),
+    expected,
+    `Agent ${id}`,
+    () => ERRORS.agentNotFound(id),
+  );
+}
 
 /** Keeps only the colours of tags in `tags`. */
 function colorsOfTags(colors: Record<string, string>, tags: readonly string[]): Record<string, string> {
@@ -158,6 +170,7 @@ export async function createAgent(ctx: Ctx, input: AgentInput): Promise<AgentRow
     presenceChangedAt: null,
     lastSeenAt: null,
     lastAssignedAt: null,
+    version: 1,
     createdAt: now,
     updatedAt: now,
   };
@@ -191,7 +204,12 @@ export async function getAgent(ctx: Ctx, id: string): Promise<AgentRow> {
  * Disabling it ends its supervisor assignments, both ways, in the same transaction.
  * @throws forbidden; agent_not_found; agent_email_taken; agent_username_taken.
  */
-export async function updateAgent(ctx: Ctx, id: string, patch: AgentPatch): Promise<AgentRow> {
+export async function updateAgent(
+  ctx: Ctx,
+  id: string,
+  patch: AgentPatch,
+  expected: IfVersion = {},
+): Promise<AgentRow> {
   const fields = (Object.keys(patch) as (keyof AgentPatch)[]).filter((k) => patch[k] !== undefined);
   const isSelf = ctx.actor.agent?.id === id;
   const selfEdit =
@@ -205,6 +223,7 @@ export async function updateAgent(ctx: Ctx, id: string, patch: AgentPatch): Prom
   const now = ctx.now();
   try {
     return await inTransaction(ctx, async (tx) => {
+      await assertAgentVersion(tx, id, expected);
       const current = found(await findAgent(tx.db, ctx.actor.orgId, id), () => ERRORS.agentNotFound(id));
       assertOwnerChange(
         ctx,
@@ -255,9 +274,10 @@ export async function updateAgent(ctx: Ctx, id: string, patch: AgentPatch): Prom
  * Deletes an agent; it leaves every team and supervision and loses its API keys in the same transaction.
  * @throws forbidden; agent_not_found.
  */
-export async function deleteAgent(ctx: Ctx, id: string): Promise<void> {
+export async function deleteAgent(ctx: Ctx, id: string, expected: IfVersion = {}): Promise<void> {
   assertCan(ctx.actor, 'agent.delete');
   await inTransaction(ctx, async (tx) => {
+    await assertAgentVersion(tx, id, expected);
     const current = found(await findAgent(tx.db, ctx.actor.orgId, id), () => ERRORS.agentNotFound(id));
     assertOwnerChange(ctx, current.role === 'owner');
     const teamIds = await teamIdsOfAgent(tx.db, ctx.actor.orgId, id);

@@ -170,7 +170,7 @@ export async function setTeamArchived(
 ): Promise<TeamRow | null> {
   const rows = await db
     .update(teams)
-    .set({ archivedAt, updatedAt: now })
+    .set({ archivedAt, updatedAt: now, version: sql`${teams.version} + 1` })
     .where(
       and(
         eq(teams.orgId, orgId),

@@ -4,6 +4,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
 import { drainTeamsAfterCommit } from '../routing/routing.js';
+import type { IfVersion } from '../versions.js';
 import {
   findTeamWithCount,
   listMemberDetailRows,
@@ -15,7 +16,7 @@ import {
   type TeamSearchQuery,
   type TeamWithCount,
 } from './team-details.repo.js';
-import { getTeam, type TeamInput, type TeamWithMembers, updateTeam } from './teams.js';
+import { assertTeamVersion, getTeam, type TeamInput, type TeamWithMembers, updateTeam } from './teams.js';
 import { findTeam } from './teams.repo.js';
 
 export type { MemberDetailRow, TeamSearchQuery, TeamWithCount } from './team-details.repo.js';
@@ -104,9 +105,11 @@ export async function updateTeamAndArchive(
   id: string,
   patch: Partial<TeamInput>,
   archived?: boolean,
+  expected: IfVersion = {},
 ): Promise<TeamWithMembers> {
   const changes = Object.values(patch).some((v) => v !== undefined);
   return inTransaction(ctx, async (tx) => {
+    await assertTeamVersion(tx, id, expected);
     if (changes || archived === undefined) {
       await updateTeam(tx, id, patch);
     }

@@ -6,7 +6,14 @@ import { emitEvent } from '../events/events.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import { setMemberPriorities } from './team-details.repo.js';
-import { deleteMembers, findTeam, insertMembers, listMemberRows, type MemberRow } from './teams.repo.js';
+import {
+  bumpTeamVersion,
+  deleteMembers,
+  findTeam,
+  insertMembers,
+  listMemberRows,
+  type MemberRow,
+} from './teams.repo.js';
 
 /** Most ids one bulk membership change may name (add and remove together). */
 export const MAX_BULK_MEMBERS = 1000;
@@ -166,6 +173,9 @@ export async function updateTeamMembers(
     const removedIds = remove.unique.filter((id) => removed.get(id) === true);
     const reordered = await applyPriorities(tx, teamId, add.unique, options.priorities);
     const updatedIds = reordered.filter((id) => added.get(id) === false);
+    if (addedIds.length + removedIds.length + updatedIds.length > 0) {
+      await bumpTeamVersion(tx.db, orgId, teamId);
+    }
     if (addedIds.length > 0) {
       await emitEvent(tx, 'team.members_added', { team_id: teamId, agent_ids: addedIds }, orgId);
       // New members may take the team's queued work at once.

@@ -95,10 +95,28 @@ export async function updateTeamRow(
 ): Promise<TeamRow | null> {
   const rows = await db
     .update(teams)
-    .set(patch)
+    .set({ ...patch, version: sql`${teams.version} + 1` })
     .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
     .returning();
   return rows[0] ?? null;
+}
+
+/** Counts one more change of the team (its members changed): its ETag moves on. */
+export async function bumpTeamVersion(db: Db, orgId: string, id: string): Promise<void> {
+  await db
+    .update(teams)
+    .set({ version: sql`${teams.version} + 1` })
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+}
+
+/** The team's version, its row locked until the transaction ends; null when there is no such team. */
+export async function lockTeamVersion(db: Db, orgId: string, id: string): Promise<number | null> {
+  const rows = await db
+    .select({ version: teams.version })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
+    .for('update');
+  return rows[0]?.version ?? null;
 }
 
 /** Deletes the team; its memberships go with it through the foreign key. */

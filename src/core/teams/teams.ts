@@ -9,12 +9,14 @@ import { type Page, type PageRequest, toPage } from '../paging.js';
 import { releaseTeam } from '../routing/conversations.js';
 import { drainTeamsAfterCommit } from '../routing/routing.js';
 import type { RoutingMode } from '../routing/selection.js';
+import { assertVersion, type IfVersion } from '../versions.js';
 import {
   deleteTeamRow,
   findTeam,
   insertTeam,
   listMemberRows,
   listTeamRows,
+  lockTeamVersion,
   type MemberRow,
   updateTeamRow,
 } from './teams.repo.js';
@@ -96,6 +98,7 @@ export async function createTeam(ctx: Ctx, input: TeamInput): Promise<TeamWithMe
         showOnOfflineForm: input.showOnOfflineForm ?? true,
         routing: input.routing ?? 'least_busy',
         routingCursorAgentId: null,
+        version: 1,
         createdAt: now,
         updatedAt: now,
       });
@@ -107,13 +110,29 @@ export async function createTeam(ctx: Ctx, input: TeamInput): Promise<TeamWithMe
   }
 }
 
-/** @throws forbidden; team_not_found; team_name_taken. */
-export async function updateTeam(ctx: Ctx, id: string, patch: Partial<TeamInput>): Promise<TeamWithMembers> {
+/** Refuses a write made against another version of the team. @throws team_not_found; precondition_failed. */
+export function assertTeamVersion(tx: Ctx, id: string, expected: IfVersion): Promise<void> {
+  return assertVersion(
+    () => lockTeamVersion(tx.db, tx.actor.orgId, id),
+    expected,
+    `Team ${id}`,
+    () => ERRORS.teamNotFound(id),
+  );
+}
+
+/** @throws forbidden; team_not_found; team_name_taken; precondition_failed. */
+export async function updateTeam(
+  ctx: Ctx,
+  id: string,
+  patch: Partial<TeamInput>,
+  expected: IfVersion = {},
+): Promise<TeamWithMembers> {
   assertCan(ctx.actor, 'team.update');
   const now = ctx.now();
   const fields = Object.keys(patch).filter((k) => patch[k as keyof TeamInput] !== undefined);
   try {
     return await inTransaction(ctx, async (tx) => {
+      await assertTeamVersion(tx, id, expected);
       const team = found(
         await updateTeamRow(tx.db, ctx.actor.orgId, id, {
           name: patch.name,
@@ -141,9 +160,10 @@ export async function updateTeam(ctx: Ctx, id: string, patch: Partial<TeamInput>
 }
 
 /** Deletes a team and its memberships; its conversations stay, without a team. @throws forbidden; team_not_found. */
-export async function deleteTeam(ctx: Ctx, id: string): Promise<void> {
+export async function deleteTeam(ctx: Ctx, id: string, expected: IfVersion = {}): Promise<void> {
   assertCan(ctx.actor, 'team.delete');
   await inTransaction(ctx, async (tx) => {
+    await assertTeamVersion(tx, id, expected);
     // Its conversations leave it first: their team link has no cascade.
     await releaseTeam(tx, id);
     if (!(await deleteTeamRow(tx.db, ctx.actor.orgId, id))) {

@@ -22,6 +22,7 @@ import {
   sendPage,
   toPageRequest,
 } from './common.schemas.js';
+import { ifMatch, withEtag } from './etag.js';
 import { presentAgent, presentTeamSummary } from './presenters.js';
 import { TeamSummary } from './teams.schemas.js';
 
@@ -90,7 +91,7 @@ export const agentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { scope: 'agents:read' },
     },
-    async (request) => presentAgent(await getAgent(request.ctx, request.params.id)),
+    async (request, reply) => presentAgent(withEtag(reply, await getAgent(request.ctx, request.params.id))),
   );
 
   app.post(
@@ -117,17 +118,24 @@ export const agentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Update an agent',
+        summary: 'Update an agent (If-Match: only if still at that ETag, else 412)',
         security: SECURED,
         params: AgentParams,
         querystring: OrgQuery,
         body: UpdateAgentBody,
-        response: { 200: Agent, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: Agent, ...problems(400, 401, 403, 404, 409, 412) },
       },
       config: { scope: 'agents:write' },
     },
-    async (request) =>
-      presentAgent(await updateAgent(request.ctx, request.params.id, toAgentPatch(request.body))),
+    async (request, reply) => {
+      const agent = await updateAgent(
+        request.ctx,
+        request.params.id,
+        toAgentPatch(request.body),
+        ifMatch(request),
+      );
+      return presentAgent(withEtag(reply, agent));
+    },
   );
 
   app.delete(
@@ -135,16 +143,16 @@ export const agentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Delete an agent (leaves every team, loses its keys)',
+        summary: 'Delete an agent: it leaves every team and loses its keys (If-Match honoured)',
         security: SECURED,
         params: AgentParams,
         querystring: OrgQuery,
-        response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+        response: { 204: NoContent, ...problems(400, 401, 403, 404, 412) },
       },
       config: { scope: 'agents:delete' },
     },
     async (request, reply) => {
-      await deleteAgent(request.ctx, request.params.id);
+      await deleteAgent(request.ctx, request.params.id, ifMatch(request));
       return reply.status(204).send(null);
     },
   );

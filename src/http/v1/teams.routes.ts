@@ -18,6 +18,7 @@ import {
   sendPage,
   toPageRequest,
 } from './common.schemas.js';
+import { ifMatch, withEtag } from './etag.js';
 import { presentMember, presentTeam, presentTeamSummary } from './presenters.js';
 import {
   AddMemberBody,
@@ -62,7 +63,7 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Get a team with its members',
+        summary: 'Get a team with its members (ETag: its version, for If-Match)',
         security: SECURED,
         params: TeamParams,
         querystring: OrgQuery,
@@ -70,7 +71,7 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { scope: 'teams:read' },
     },
-    async (request) => presentTeam(await getTeam(request.ctx, request.params.id)),
+    async (request, reply) => presentTeam(withEtag(reply, await getTeam(request.ctx, request.params.id))),
   );
 
   app.post(
@@ -99,20 +100,25 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Update a team',
+        summary: 'Update a team (If-Match: only if still at that ETag, else 412)',
         security: SECURED,
         params: TeamParams,
         querystring: OrgQuery,
         body: UpdateTeamBody,
-        response: { 200: Team, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: Team, ...problems(400, 401, 403, 404, 409, 412) },
       },
       config: { scope: 'teams:write' },
     },
-    async (request) => {
+    async (request, reply) => {
       const { archived, ...fields } = request.body;
-      return presentTeam(
-        await updateTeamAndArchive(request.ctx, request.params.id, toTeamInput(fields), archived),
+      const team = await updateTeamAndArchive(
+        request.ctx,
+        request.params.id,
+        toTeamInput(fields),
+        archived,
+        ifMatch(request),
       );
+      return presentTeam(withEtag(reply, team));
     },
   );
 
@@ -121,16 +127,16 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Delete a team',
+        summary: 'Delete a team (If-Match: only if still at that ETag, else 412)',
         security: SECURED,
         params: TeamParams,
         querystring: OrgQuery,
-        response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+        response: { 204: NoContent, ...problems(400, 401, 403, 404, 412) },
       },
       config: { scope: 'teams:delete' },
     },
     async (request, reply) => {
-      await deleteTeam(request.ctx, request.params.id);
+      await deleteTeam(request.ctx, request.params.id, ifMatch(request));
       return reply.status(204).send(null);
     },
   );

@@ -88,7 +88,8 @@ describe('optimistic concurrency: ETag and If-Match', () => {
     const statuses = results.map((r) => r.statusCode).sort();
     assert.deepEqual(statuses, [200, ...Array(19).fill(412)]);
     const winner = results.find((r) => r.statusCode === 200);
-    const description = (winner?.json() as { description: string }).description;
+    assert.ok(winner);
+    const { description } = winner.json() as { description: string };
     assert.equal(expectJson<{ description: string }>(await t.api.get(url), 200).description, description);
   });
 });

@@ -86,6 +86,33 @@ describe('loadConfig', () => {
     assertConfigError({ ROSTER_PRESENCE_TTL_SECONDS: '1' }, 'ROSTER_PRESENCE_TTL_SECONDS');
   });
 
+  it('reads the limits: rate, burst, event-loop lag and request timeout, each with its default', () => {
+    const defaults = loadConfig({});
+    assert.deepEqual(
+      [
+        defaults.rateLimitPerMinute,
+        defaults.rateLimitBurst,
+        defaults.maxEventLoopDelayMs,
+        defaults.requestTimeoutMs,
+      ],
+      [1_200, 100, 1_000, 30_000],
+    );
+    const config = loadConfig({
+      ROSTER_RATE_LIMIT_PER_MINUTE: '0',
+      ROSTER_RATE_LIMIT_BURST: '5',
+      ROSTER_MAX_EVENT_LOOP_DELAY_MS: '0',
+      ROSTER_REQUEST_TIMEOUT_MS: '5000',
+    });
+    assert.deepEqual(
+      [config.rateLimitPerMinute, config.rateLimitBurst, config.maxEventLoopDelayMs, config.requestTimeoutMs],
+      [0, 5, 0, 5_000],
+    );
+    assertConfigError({ ROSTER_RATE_LIMIT_PER_MINUTE: '-1' }, 'ROSTER_RATE_LIMIT_PER_MINUTE');
+    assertConfigError({ ROSTER_RATE_LIMIT_BURST: '0' }, 'ROSTER_RATE_LIMIT_BURST');
+    assertConfigError({ ROSTER_MAX_EVENT_LOOP_DELAY_MS: 'soon' }, 'ROSTER_MAX_EVENT_LOOP_DELAY_MS');
+    assertConfigError({ ROSTER_REQUEST_TIMEOUT_MS: '1.5' }, 'ROSTER_REQUEST_TIMEOUT_MS');
+  });
+
   it('rejects an unknown log level', () => {
     assertConfigError({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
   });

@@ -10,6 +10,8 @@ export interface Config {
   masterKey: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** Most time a client may take to send a whole request (headers and body); 0 disables. */
+  requestTimeoutMs: number;
   shutdownGraceMs: number;
   /** Redis for presence and event fan-out across instances; null keeps both in process. */
   redisUrl: string | null;
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
       'info',
     ),
     bodyLimitBytes: int(env, 'ROSTER_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    requestTimeoutMs: int(env, 'ROSTER_REQUEST_TIMEOUT_MS', 30_000, 0, 3_600_000),
     shutdownGraceMs: int(env, 'ROSTER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     presenceTtlSeconds: int(env, 'ROSTER_PRESENCE_TTL_SECONDS', 60, 5, 86_400),

@@ -24,6 +24,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const app = Fastify({
     logger: { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimitBytes,
+    // A client that trickles its request (slowloris) is cut off; responses, such as event
+    // streams, are not limited by this.
+    requestTimeout: deps.config.requestTimeoutMs ?? 30_000,
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     requestIdHeader: false,
     // Accept a caller's X-Request-Id when it is a sane token, so traces line up across services.
@@ -43,6 +46,12 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Every 503 (database away, overload, draining) tells the client when to retry, whoever sent it.
+  app.addHook('onSend', async (_request, reply) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
+      reply.header('retry-after', '1');
+    }
   });
 
   const maxDelay = deps.config.maxEventLoopDelayMs ?? 0;

@@ -12,7 +12,7 @@ export interface AppDeps {
   ping: () => Promise<void>;
   platform: Platform;
   config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sseKeepAliveSeconds'> &
-    Partial<Pick<Config, 'maxEventLoopDelayMs'>>;
+    Partial<Pick<Config, 'maxEventLoopDelayMs' | 'requestTimeoutMs'>>;
   now: () => Date;
   /** Live delivery of committed events (in-process, or through Redis). */
   events: EventBus;

@@ -21,6 +21,8 @@ export interface DocumentedResponse {
 export interface Credential {
   header: string;
   prefix: string;
+  /** The key's secret, or the id of the agent the key is bound to (Rocket.Chat's X-User-Id). */
+  value: 'secret' | 'userId';
 }
 
 export interface Operation {
@@ -74,7 +76,8 @@ export function inline(schema: unknown, components: Record<string, Schema>, dept
   const out: Schema = {};
   for (const [key, value] of Object.entries(rest)) {
     // Examples and defaults are data, not schemas.
-    out[key] = key === 'example' || key === 'examples' || key === 'default' ? value : inline(value, components, depth);
+    out[key] =
+      key === 'example' || key === 'examples' || key === 'default' ? value : inline(value, components, depth);
   }
   return out;
 }
@@ -84,10 +87,11 @@ function credentialsOf(doc: Document, op: RawOperation): Credential[] {
   return Object.keys(requirement).map((name) => {
     const scheme = doc.components?.securitySchemes?.[name];
     if (scheme?.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') {
-      return { header: 'authorization', prefix: 'Bearer ' };
+      return { header: 'authorization', prefix: 'Bearer ', value: 'secret' };
     }
     if (scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') {
-      return { header: scheme.name.toLowerCase(), prefix: '' };
+      const userId = /user-?id/i.test(scheme.name);
+      return { header: scheme.name.toLowerCase(), prefix: '', value: userId ? 'userId' : 'secret' };
     }
     throw new Error(`security scheme ${name} is not one the fuzzer knows how to send`);
   });

@@ -1,12 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
 
@@ -42,6 +39,12 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true });
   }
+  // Loaded only when used: a PostgreSQL deployment never pays for the embedded engine's modules.
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -62,8 +65,14 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 
 async function openPostgres(options: { url: string; poolSize: number }): Promise<Database> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
-  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  // A client that loses its connection must not crash the process: an idle one is the pool's
+  // 'error'; one checked out (a transaction) emits on itself, where nothing else listens. Its
+  // pending query fails on its own, and the pool discards the broken client when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
+  releaseOnConnectionLoss(pool);
   const lockClient = await pool.connect();
   try {
     // Several instances may start at once: one migrates, the others wait and then find nothing to do.
@@ -84,6 +93,35 @@ async function openPostgres(options: { url: string; poolSize: number }): Promise
       await pool.end();
     },
   };
+}
+
+/**
+ * Makes a client checked out with `pool.connect()` go back to the pool (and be discarded) as soon
+ * as its connection is lost, and makes its `release` safe to call again. Drizzle's transactions
+ * check a client out and send BEGIN before their try/finally: when BEGIN fails on a connection
+ * the server just terminated, they never release it, and each such fault would leak one slot of
+ * the pool until every request hangs and shutdown waits forever.
+ */
+function releaseOnConnectionLoss(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const guarded = async (): Promise<pg.PoolClient> => {
+    const client = (await connect()) as pg.PoolClient;
+    const release = client.release;
+    let released = false;
+    const releaseOnce = (err?: Error | boolean) => {
+      if (!released) {
+        released = true;
+        client.off('error', onError);
+        release(err);
+      }
+    };
+    const onError = (err: Error) => releaseOnce(err);
+    client.once('error', onError);
+    client.release = releaseOnce;
+    return client;
+  };
+  // The callback form is what pool.query uses; it releases its client itself.
+  pool.connect = ((...args: unknown[]) => (args.length > 0 ? connect(...args) : guarded())) as typeof pool.connect;
 }
 
 /** The rows of a raw `db.execute` result, typed by the caller (both drivers return `{ rows }`). */

@@ -100,4 +100,68 @@ describe('Redis going away and coming back', { timeout: 60_000 }, () => {
     await realtime.presence.forget(orgId, before.id);
     await realtime.presence.forget(orgId, during.id);
   });
+
+  it('under load: no request fails while Redis is cut, and presence is shared again after', async () => {
+    const orgId = env.platform.defaultOrgId;
+    const team = expectJson<{ id: string }>(await api.post('/v1/teams', { name: 'Load team' }), 201);
+    const agent = expectJson<{ id: string }>(
+      await api.post('/v1/agents', { email: 'load@outage.test', full_name: 'Load' }),
+      201,
+    );
+    let phase: 'before' | 'cut' | 'after' = 'before';
+    const seenIn = { before: 0, cut: 0, after: 0 };
+    const failures: string[] = [];
+    let stop = false;
+    const worker = async (w: number) => {
+      for (let i = 0; !stop; i++) {
+        const startedIn = phase;
+        const started = Date.now();
+        const op = i % 4;
+        const response =
+          op === 0
+            ? await api.post('/v1/agents', { email: `load-${w}-${i}@outage.test`, full_name: `L ${w} ${i}` })
+            : op === 1
+              ? await api.patch(`/v1/teams/${team.id}`, { description: `w${w} i${i}` })
+              : op === 2
+                ? await api.post(`/v1/agents/${agent.id}/presence/heartbeat`, { device_id: `w${w}` })
+                : await api.get(`/v1/teams/${team.id}/members`);
+        if (response.statusCode >= 300 || Date.now() - started > 1000) {
+          failures.push(
+            `${response.statusCode} in ${Date.now() - started} ms: ${response.body.slice(0, 200)}`,
+          );
+        }
+        // Counted only when the whole request ran inside one phase.
+        if (phase === startedIn) {
+          seenIn[startedIn]++;
+        }
+      }
+    };
+    const workers = Array.from({ length: 6 }, (_, w) => worker(w));
+    const atLeast = (which: keyof typeof seenIn, n: number) => eventually(() => seenIn[which] >= n, 10_000);
+    assert.ok(await atLeast('before', 50));
+    await proxy.cut();
+    phase = 'cut';
+    assert.ok(await atLeast('cut', 100), `requests ran during the outage: ${seenIn.cut}`);
+    const view = expectJson<{ connection: string }>(
+      await quickly(api.get(`/v1/agents/${agent.id}/presence`)),
+      200,
+    );
+    assert.equal(view.connection, 'online', 'presence answers from the local view');
+    await proxy.open();
+    const reopenedAt = Date.now();
+    phase = 'after';
+    await realtime.presence.forget(orgId, agent.id).catch(() => {});
+    const shared = await eventually(
+      async () => (await other.presence.read(orgId, [agent.id], new Date())).get(agent.id)?.online === true,
+      10_000,
+    );
+    const recoveredIn = Date.now() - reopenedAt;
+    assert.ok(await atLeast('after', 50));
+    stop = true;
+    await Promise.all(workers);
+    assert.deepEqual(failures, [], 'every request succeeded within a second, before, during and after');
+    assert.ok(shared, 'heartbeats reach Redis again once it is back');
+    assert.ok(recoveredIn <= 5_000, `presence shared again after ${recoveredIn} ms`);
+    await realtime.presence.forget(orgId, agent.id);
+  });
 });

@@ -121,7 +121,8 @@ function releaseOnConnectionLoss(pool: pg.Pool): void {
     return client;
   };
   // The callback form is what pool.query uses; it releases its client itself.
-  pool.connect = ((...args: unknown[]) => (args.length > 0 ? connect(...args) : guarded())) as typeof pool.connect;
+  pool.connect = ((...args: unknown[]) =>
+    args.length > 0 ? connect(...args) : guarded()) as typeof pool.connect;
 }
 
 /** The rows of a raw `db.execute` result, typed by the caller (both drivers return `{ rows }`). */

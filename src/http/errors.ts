@@ -1,17 +1,22 @@
 import type { FastifyError } from 'fastify';
 import { DomainError, ErrorCode, isDomainError } from '../core/errors.js';
+import { isConnectionFailure } from '../db/errors.js';
 import { toFieldErrors } from './plugins/validation.js';
 
 /**
  * Brings every error a route can raise into the domain vocabulary, so that each dialect renders
  * from one shape: domain errors pass through, Fastify's own client errors (validation, body size,
- * media type, malformed JSON) become the matching code, and anything else is an internal error.
+ * media type, malformed JSON) become the matching code, a lost or refused database connection is
+ * `unavailable` (503, retry), and anything else is an internal error.
  */
 export function toDomainError(err: unknown): DomainError {
   if (isDomainError(err)) {
     return err;
   }
   const fe = err as FastifyError;
+  if (isConnectionFailure(err)) {
+    return new DomainError(ErrorCode.Unavailable, 'The database is unavailable; retry shortly');
+  }
   if (Array.isArray(fe.validation)) {
     const fieldErrors = toFieldErrors(fe.validation, fe.validationContext);
     const detail = fieldErrors.map((f) => `${f.path} ${f.message}`).join('; ');

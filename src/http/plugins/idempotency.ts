@@ -100,7 +100,8 @@ export function installIdempotency(app: FastifyInstance, deps: AppDeps): void {
     }
     request.idempotency = null;
     if (reply.statusCode < 200 || reply.statusCode >= 300) {
-      await pending.held.end(false);
+      // The rollback fails too when the connection is gone (the very cause of a 503): the answer stands.
+      await pending.held.end(false).catch(() => {});
       return payload;
     }
     const contentType = reply.getHeader('content-type');

@@ -13,6 +13,8 @@ export interface Config {
   /** Most time a client may take to send a whole request (headers and body); 0 disables. */
   requestTimeoutMs: number;
   shutdownGraceMs: number;
+  /** After SIGTERM, how long /readyz fails while requests are still served, before the listener closes. */
+  shutdownDrainMs: number;
   /** Redis for presence and event fan-out across instances; null keeps both in process. */
   redisUrl: string | null;
   presenceTtlSeconds: number;
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'ROSTER_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     requestTimeoutMs: int(env, 'ROSTER_REQUEST_TIMEOUT_MS', 30_000, 0, 3_600_000),
     shutdownGraceMs: int(env, 'ROSTER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    shutdownDrainMs: int(env, 'ROSTER_SHUTDOWN_DRAIN_MS', 1_000, 0, 600_000),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     presenceTtlSeconds: int(env, 'ROSTER_PRESENCE_TTL_SECONDS', 60, 5, 86_400),
     eventsRetentionHours: int(env, 'ROSTER_EVENTS_RETENTION_HOURS', 24, 1, 8_760),

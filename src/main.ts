@@ -61,6 +61,11 @@ async function main(): Promise<void> {
       app.log.info({ signal }, 'shutting down');
     }
     drain();
+    if (!err && config.shutdownDrainMs > 0) {
+      // Readiness fails first while the listener stays open, so load balancers stop sending new
+      // requests before connections are refused; what still arrives meanwhile is served.
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    }
     await app.close();
     await stopSweeper();
     await stopRetention();

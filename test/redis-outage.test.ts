@@ -125,7 +125,8 @@ describe('Redis going away and coming back', { timeout: 60_000 }, () => {
               : op === 2
                 ? await api.post(`/v1/agents/${agent.id}/presence/heartbeat`, { device_id: `w${w}` })
                 : await api.get(`/v1/teams/${team.id}/members`);
-        if (response.statusCode >= 300 || Date.now() - started > 1000) {
+        // Generous for a loaded machine; a request waiting on Redis would wait for the whole cut.
+        if (response.statusCode >= 300 || Date.now() - started > 3000) {
           failures.push(
             `${response.statusCode} in ${Date.now() - started} ms: ${response.body.slice(0, 200)}`,
           );
@@ -138,7 +139,7 @@ describe('Redis going away and coming back', { timeout: 60_000 }, () => {
     };
     const workers = Array.from({ length: 6 }, (_, w) => worker(w));
     const atLeast = (which: keyof typeof seenIn, n: number) => eventually(() => seenIn[which] >= n, 10_000);
-    assert.ok(await atLeast('before', 50));
+    assert.ok(await atLeast('before', 50), `requests before the cut: ${seenIn.before}`);
     await proxy.cut();
     phase = 'cut';
     assert.ok(await atLeast('cut', 100), `requests ran during the outage: ${seenIn.cut}`);
@@ -156,10 +157,10 @@ describe('Redis going away and coming back', { timeout: 60_000 }, () => {
       10_000,
     );
     const recoveredIn = Date.now() - reopenedAt;
-    assert.ok(await atLeast('after', 50));
+    assert.ok(await atLeast('after', 50), `requests after the cut: ${seenIn.after}`);
     stop = true;
     await Promise.all(workers);
-    assert.deepEqual(failures, [], 'every request succeeded within a second, before, during and after');
+    assert.deepEqual(failures, [], 'every request succeeded within 3 s, before, during and after');
     assert.ok(shared, 'heartbeats reach Redis again once it is back');
     assert.ok(recoveredIn <= 5_000, `presence shared again after ${recoveredIn} ms`);
     await realtime.presence.forget(orgId, agent.id);

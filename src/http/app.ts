@@ -5,6 +5,7 @@ import { ERRORS } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { AppDeps } from './deps.js';
 import { DIALECTS } from './dialects.js';
+import { frameworkError } from './framework-errors.js';
 import { installHealth } from './health.routes.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installValidation } from './plugins/validation.js';
@@ -35,6 +36,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
       return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : newId();
     },
     return503OnClosing: true,
+    // Long enough for every id any dialect takes; longer ones fail validation in the dialect's shape.
+    routerOptions: { maxParamLength: 1_000 },
+    frameworkErrors: frameworkError,
     forceCloseConnections: 'idle',
   });
   let draining = false;

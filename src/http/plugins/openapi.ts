@@ -6,8 +6,51 @@ import { RocketChatFailure, RocketChatUnauthorized } from '../compat/rocketchat/
 import { WebexError } from '../compat/webex/errors.js';
 import { ProblemSchema } from '../v1/errors.js';
 
+/**
+ * Client errors every route of a kind can answer, added to its documented responses in the shape
+ * of its own client errors: 400 (malformed input) everywhere, 413 and 415 on every write (a body
+ * too large or not JSON), 404 wherever `org_id` names the org (an unknown or foreign org is not
+ * found). Runs for every route registered after it.
+ */
+function documentCommonErrors(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as
+      | {
+          body?: unknown;
+          querystring?: { properties?: Record<string, unknown> };
+          response?: Record<string, unknown>;
+        }
+      | undefined;
+    const response = schema?.response;
+    if (schema === undefined || response === undefined) {
+      return;
+    }
+    // The route's own client-error shape: its 400, else another 4xx it documents (not a 401: some
+    // dialects answer authentication failures in a shape of their own).
+    const template =
+      [400, 403, 404, 409, 422].map((status) => response[status]).find((entry) => entry !== undefined) ??
+      Object.entries(response).find(([status]) => status.startsWith('4') && status !== '401')?.[1];
+    if (template === undefined) {
+      return;
+    }
+    const extra: number[] = [400];
+    const methods = ([] as string[]).concat(route.method);
+    if (schema.body !== undefined || methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH')) {
+      // Any write may come with a body too large or not JSON, whether or not it expects one.
+      extra.push(413, 415);
+    }
+    if (schema.querystring?.properties?.org_id !== undefined) {
+      extra.push(404);
+    }
+    for (const status of extra) {
+      response[status] ??= template;
+    }
+  });
+}
+
 /** Generates the OpenAPI 3.1 document from the route schemas; serves it and a reference page. */
 export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  documentCommonErrors(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

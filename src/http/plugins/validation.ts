@@ -18,8 +18,8 @@ const shared: Options = {
  * and path parameters, which arrive as text, are coerced to the types their schemas declare.
  */
 export function installValidation(app: FastifyInstance): void {
-  const body = withKeywords(addFormats(new Ajv({ ...shared, coerceTypes: false })));
-  const text = withKeywords(addFormats(new Ajv({ ...shared, coerceTypes: 'array' })));
+  const body = withFormats(withKeywords(addFormats(new Ajv({ ...shared, coerceTypes: false }))));
+  const text = withFormats(withKeywords(addFormats(new Ajv({ ...shared, coerceTypes: 'array' }))));
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema));
   app.addHook('preValidation', async (request) => {
     for (const [part, value] of [
@@ -27,32 +27,68 @@ export function installValidation(app: FastifyInstance): void {
       ['query', request.query],
       ['body', request.body],
     ] as const) {
-      const at = nulPath(value, [part]);
-      if (at !== null) {
-        throw ERRORS.invalid(at.join('.'), 'must not contain the NUL character');
+      const problem = unstorable(value, part);
+      if (problem !== null) {
+        throw ERRORS.invalid(problem.path, problem.message);
       }
     }
   });
 }
 
+/** Deepest nesting of objects and arrays a request may carry. */
+export const MAX_JSON_DEPTH = 32;
+
+/** A lone UTF-16 surrogate: in a `u` regex a well-formed pair is one code point, never matched. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function badText(text: string): string | null {
+  if (text.includes('\u0000')) {
+    return 'must not contain the NUL character';
+  }
+  return LONE_SURROGATE.test(text) ? 'must be well-formed Unicode (it holds a lone surrogate)' : null;
+}
+
 /**
- * Where a request value holds U+0000, or null. PostgreSQL text and jsonb cannot store it, so such
- * input is refused at the edge as a 400 naming the field, instead of failing in the database.
+ * The first part of a request value the database could not store, or null: U+0000 and lone
+ * surrogates (PostgreSQL text and jsonb refuse both), and nesting deeper than MAX_JSON_DEPTH.
+ * Refused at the edge as a 400 naming the field, instead of failing in the database. Iterative,
+ * so that no input can exhaust the stack.
  */
-function nulPath(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') ? path : null;
-  }
-  if (value === null || typeof value !== 'object') {
-    return null;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const at = key.includes('\u0000') ? [...path, key] : nulPath(item, [...path, key]);
-    if (at !== null) {
-      return at;
+function unstorable(value: unknown, root: string): { path: string; message: string } | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [root] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value: item, path } = next;
+    if (typeof item === 'string') {
+      const message = badText(item);
+      if (message !== null) {
+        return { path: path.join('.'), message };
+      }
+      continue;
+    }
+    if (item === null || typeof item !== 'object') {
+      continue;
+    }
+    if (path.length > MAX_JSON_DEPTH) {
+      return { path: path.join('.'), message: `is nested too deeply (at most ${MAX_JSON_DEPTH} levels)` };
+    }
+    for (const [key, child] of Object.entries(item)) {
+      const message = badText(key);
+      if (message !== null) {
+        return { path: [...path, key].join('.'), message };
+      }
+      stack.push({ value: child, path: [...path, key] });
     }
   }
   return null;
+}
+
+/**
+ * ajv-formats' `uuid` also accepts `urn:uuid:<uuid>`, which no database column takes: ids are the
+ * bare 36-character form only.
+ */
+function withFormats(ajv: Ajv): Ajv {
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  return ajv;
 }
 
 /** Schema keyword that rewrites a string field to lower case once it is valid. */

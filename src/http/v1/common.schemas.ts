@@ -19,7 +19,12 @@ export const orgQueryProperties = {
 export const OrgQuery = Type.Object(orgQueryProperties, { additionalProperties: false });
 
 export const pageQueryProperties = {
-  skip: Type.Integer({ minimum: 0, default: 0, description: 'Number of records to skip' }),
+  skip: Type.Integer({
+    minimum: 0,
+    maximum: 1_000_000,
+    default: 0,
+    description: 'Number of records to skip',
+  }),
   limit: Type.Integer({
     minimum: 1,
     maximum: MAX_LIMIT,

@@ -1,6 +1,7 @@
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { expectProblem, newTenant } from '../../../test/http.js';
+import { expectJson, expectProblem, newTenant } from '../../../test/http.js';
 
 /** Text the database cannot store is a client error naming the field, never a 500. */
 
@@ -27,5 +28,55 @@ describe('/v1 text holding NUL', () => {
       { paths: ['body.attributes.k\u0000'] },
     );
     expectProblem(await t.api.get('/v1/agents?q=%00'), 400, { paths: ['query.q'] });
+  });
+});
+
+describe('/v1 input the database could not take', () => {
+  it('refuses lone surrogates, nesting deeper than 32 levels and urn:uuid ids with 400 naming the field', async () => {
+    const t = await newTenant(env);
+    // Valid JSON, but no well-formed Unicode: PostgreSQL would refuse it.
+    const lone = '{"name":"Team \\udfff"}';
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/v1/teams',
+      headers: { authorization: `Bearer ${t.key}`, 'content-type': 'application/json' },
+      payload: lone,
+    });
+    expectProblem(res, 400, { paths: ['body.name'] });
+    expectJson(await t.api.post('/v1/teams', { name: 'Team 😀' }), 201);
+
+    // Written as text: JSON.stringify itself would overflow the stack on it.
+    const deep = `{"email":"d@b.org","full_name":"D","attributes":${'{"a":'.repeat(10_000)}{}${'}'.repeat(10_000)}}`;
+    const nested = await env.app.inject({
+      method: 'POST',
+      url: '/v1/agents',
+      headers: { authorization: `Bearer ${t.key}`, 'content-type': 'application/json' },
+      payload: deep,
+    });
+    const problem = expectProblem(nested, 400);
+    assert.match(problem.detail, /nested too deeply/);
+    let shallow: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 20; i++) {
+      shallow = { a: shallow };
+    }
+    expectJson(
+      await t.api.post('/v1/agents', { email: 's@b.org', full_name: 'S', attributes: shallow }),
+      201,
+    );
+
+    expectProblem(await t.api.get('/v1/agents/urn:uuid:01a20262-ff63-70e7-8fa4-9c88ece0158a'), 400, {
+      paths: ['path.id'],
+    });
+    expectProblem(await t.api.get('/v1/agents?skip=1e300'), 400, { paths: ['query.skip'] });
+  });
+
+  it('answers a path that is not valid UTF-8, or an over-long path id, in the dialect shape', async () => {
+    const t = await newTenant(env);
+    const bad = await t.api.get('/v1/orgs/%ED%A0%80');
+    expectProblem(bad, 400, { code: 'invalid_request' });
+    expectProblem(await t.api.get(`/v1/agents/${'a'.repeat(500)}`), 400, { paths: ['path.id'] });
+    const dixa = await t.api.get('/beta/teams/%ED%A0%80');
+    assert.equal(dixa.statusCode, 400);
+    assert.deepEqual(Object.keys(dixa.json()), ['message']);
   });
 });

@@ -21,7 +21,7 @@ export const DepartmentParams = Type.Object({
 });
 
 const pageQuery = {
-  offset: Type.Integer({ minimum: 0, default: 0, description: 'Number of rows to skip' }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'Number of rows to skip' }),
   count: Type.Integer({
     minimum: 0,
     default: 50,

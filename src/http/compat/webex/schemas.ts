@@ -31,7 +31,12 @@ const commonQuery = {
 };
 
 const listQuery = {
-  start: Type.Integer({ minimum: 0, default: 0, description: 'Offset of the first row (0-based)' }),
+  start: Type.Integer({
+    minimum: 0,
+    maximum: 1_000_000,
+    default: 0,
+    description: 'Offset of the first row (0-based)',
+  }),
   max: Type.Integer({
     minimum: 1,
     maximum: WEBEX_MAX_PAGE,

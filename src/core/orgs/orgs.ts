@@ -5,6 +5,7 @@ import { DomainError, ERRORS, ErrorCode, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
 import { newId } from '../ids.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
+import { drainOrgAfterCommit } from '../routing/routing.js';
 import { deleteOrgRow, findOrg, insertOrg, listOrgRows, updateOrgRow } from './orgs.repo.js';
 
 function assertMaster(actor: Actor): void {
@@ -63,6 +64,10 @@ export async function updateOrg(ctx: Ctx, id: string, input: Partial<OrgInput>):
       () => ERRORS.orgNotFound(id),
     );
     await emitEvent(tx, 'org.updated', { org_id: id, name: org.name }, id);
+    if (org.defaultMaxConcurrent > current.defaultMaxConcurrent) {
+      // More room for every agent that inherits the org's capacity: queued work may move now.
+      await drainOrgAfterCommit(tx, id);
+    }
     return org;
   });
 }

@@ -312,6 +312,15 @@ export async function membersOfTeams(db: Db, orgId: string, teamIds: string[]): 
   return rowsOf<{ agent_id: string }>(result).map((r) => r.agent_id);
 }
 
+/** Every agent of the org that belongs to a team, in member order. */
+export async function teamMembersOfOrg(db: Db, orgId: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    SELECT m.agent_id, min(m.priority) AS member_order FROM team_members m
+    WHERE m.org_id = ${orgId}
+    GROUP BY m.agent_id ORDER BY member_order, m.agent_id`);
+  return rowsOf<{ agent_id: string }>(result).map((r) => r.agent_id);
+}
+
 /** Agents of the org whose chosen status is `key`. */
 export async function agentsWithStatus(db: Db, orgId: string, key: string): Promise<string[]> {
   const result = await db.execute(sql`

@@ -7,9 +7,11 @@ import { outbox } from '../../db/schema.js';
 import { trashAgent } from '../agents/agent-lifecycle.js';
 import { deleteAgent, disableAgent, updateAgent } from '../agents/agents.js';
 import type { Ctx } from '../context.js';
+import { updateOrg } from '../orgs/orgs.js';
 import { getPresence, setAvailability, signOutDevice } from '../presence/presence.js';
 import { createPresenceStatus, updatePresenceStatus } from '../presence/presence-statuses.js';
 import { rejectsWith } from '../supervisors/supervisors-test-support.js';
+import { archiveTeam, unarchiveTeam } from '../teams/team-details.js';
 import { updateTeamMembers } from '../teams/team-members.js';
 import { deleteTeam, updateTeam } from '../teams/teams.js';
 import {
@@ -162,6 +164,34 @@ describe('the queue', () => {
     await closeConversation(ctx, high.id);
     assert.equal((await getConversation(ctx, low.id)).assigneeId, agentIds[0]);
     assert.equal((await getConversation(ctx, low2.id)).status, 'queued');
+  });
+
+  it('drains when the org default capacity rises, and when a team takes work again', async () => {
+    const ctx = await buildOrg(env);
+    const { teamId, agentIds } = await buildRoutedTeam(ctx, { size: 1 });
+    const agentId = agentIds[0] ?? '';
+    // The agent inherits the org's capacity: one at a time.
+    await updateTeam(ctx, teamId, { defaultMaxConcurrent: null });
+    await updateOrg(ctx, ctx.actor.orgId, { defaultMaxConcurrent: 1 });
+    const first = await create(ctx, { teamId });
+    const second = await create(ctx, { teamId });
+    assert.equal(first.assigneeId, agentId);
+    assert.equal(second.status, 'queued');
+    await updateOrg(ctx, ctx.actor.orgId, { defaultMaxConcurrent: 2 });
+    assert.equal((await getConversation(ctx, second.id)).assigneeId, agentId);
+
+    // A disabled or archived team takes no new work; enabling or restoring it drains its queue.
+    await updateOrg(ctx, ctx.actor.orgId, { defaultMaxConcurrent: 4 });
+    await updateTeam(ctx, teamId, { enabled: false });
+    const third = await create(ctx, { teamId });
+    assert.equal(third.status, 'queued');
+    await updateTeam(ctx, teamId, { enabled: true });
+    assert.equal((await getConversation(ctx, third.id)).assigneeId, agentId);
+    await archiveTeam(ctx, teamId);
+    const fourth = await create(ctx, { teamId });
+    assert.equal(fourth.status, 'queued');
+    await unarchiveTeam(ctx, teamId);
+    assert.equal((await getConversation(ctx, fourth.id)).assigneeId, agentId);
   });
 
   it('drains when an agent comes online, joins the team, or gets more capacity', async () => {

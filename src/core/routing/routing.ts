@@ -12,6 +12,7 @@ import {
   lockAgent,
   membersOfTeams,
   recordAssignment,
+  teamMembersOfOrg,
 } from './routing.repo.js';
 import { type Candidate, rankCandidates } from './selection.js';
 
@@ -230,6 +231,17 @@ export function drainTeamsAfterCommit(tx: Ctx, teamIds: readonly string[]): Prom
   const ids = [...teamIds];
   return afterCommit(tx, async (ctx) => {
     await drainTeams(ctx, ids);
+  });
+}
+
+/**
+ * Drains for every team member of the org once the transaction of `tx` commits: the org's default
+ * capacity rose. `orgId` may differ from the caller's org (the master key manages every org).
+ */
+export function drainOrgAfterCommit(tx: Ctx, orgId: string): Promise<void> {
+  return afterCommit(tx, async (ctx) => {
+    const inOrg = { ...ctx, actor: systemActor(orgId) };
+    await drainAgents(inOrg, await teamMembersOfOrg(inOrg.db, orgId));
   });
 }
 

@@ -31,7 +31,8 @@ export interface Operation {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   parameters: Parameter[];
-  body: { schema: Schema; contentTypes: string[] } | null;
+  /** `required`: false when the document says the body may be left out. */
+  body: { schema: Schema; contentTypes: string[]; required: boolean } | null;
   responses: Map<number, DocumentedResponse>;
   /** Headers carrying the credentials, from the operation's first security requirement. */
   credentials: Credential[];
@@ -46,7 +47,7 @@ interface Document {
 
 interface RawOperation {
   parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
-  requestBody?: { content: Record<string, { schema?: Schema }> };
+  requestBody?: { content: Record<string, { schema?: Schema }>; required?: boolean };
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
   security?: Record<string, string[]>[];
 }
@@ -124,6 +125,7 @@ export function operationsOf(document: unknown): Operation[] {
           : {
               schema: inline(Object.values(content)[0]?.schema ?? {}, components) as Schema,
               contentTypes: Object.keys(content),
+              required: raw.requestBody?.required !== false,
             };
       const responses = new Map<number, DocumentedResponse>();
       let stream = false;

@@ -320,7 +320,8 @@ export function fuzzerFor(op: Operation, pools: Pools): OperationFuzzer {
         break;
       }
     }
-    if (invalid === null && op.body !== null && validateBody !== null) {
+    const bodyLeftOut = payload === undefined && op.body !== null && !op.body.required;
+    if (invalid === null && op.body !== null && validateBody !== null && !bodyLeftOut) {
       if (payload === undefined || payload === '') {
         invalid = 'body: missing';
       } else if (!contentType.startsWith('application/json')) {

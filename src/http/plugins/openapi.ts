@@ -6,6 +6,12 @@ import { RocketChatFailure, RocketChatUnauthorized } from '../compat/rocketchat/
 import { WebexError } from '../compat/webex/errors.js';
 import { ProblemSchema } from '../v1/errors.js';
 
+/** Schema key of a route that accepts a request without a body (documented as optional). */
+export const BODY_OPTIONAL = 'x-body-optional';
+
+type OpenApiOperation = Record<string, unknown> & { requestBody?: { required?: boolean } };
+type OpenApiDocument = { paths?: Record<string, Record<string, OpenApiOperation | undefined>> };
+
 /**
  * Client errors every route of a kind can answer, added to its documented responses in the shape
  * of its own client errors: 400 (malformed input) everywhere, 413 and 415 on every write (a body
@@ -87,6 +93,22 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
           },
         },
       },
+    },
+    // Routes whose body may be left out say so with `x-body-optional` in their schema: Fastify
+    // would otherwise document every declared body as required.
+    transformObject: (documentObject) => {
+      const document = (documentObject as { openapiObject: OpenApiDocument }).openapiObject;
+      for (const operations of Object.values(document.paths ?? {})) {
+        for (const operation of Object.values(operations)) {
+          if (operation?.[BODY_OPTIONAL] === true) {
+            delete operation[BODY_OPTIONAL];
+            if (operation.requestBody !== undefined) {
+              operation.requestBody.required = false;
+            }
+          }
+        }
+      }
+      return document;
     },
     // Shared schemas are listed under components.schemas by their $id rather than def-N.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },

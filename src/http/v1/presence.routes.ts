@@ -9,6 +9,7 @@ import {
   setAvailability,
   signOutDevice,
 } from '../../core/presence/presence.js';
+import { BODY_OPTIONAL } from '../plugins/openapi.js';
 import { IdParams, NoContent, OrgQuery, problems, SECURED, sendPage } from './common.schemas.js';
 import {
   AvailabilityBody,
@@ -76,6 +77,7 @@ export const presenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: AgentParams,
         querystring: OrgQuery,
         body: HeartbeatBody,
+        [BODY_OPTIONAL]: true,
         response: { 204: NoContent, ...problems(400, 401, 403, 404) },
       },
       config: { scope: 'presence:write' },

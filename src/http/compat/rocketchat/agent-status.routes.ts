@@ -3,6 +3,7 @@ import { getAgent } from '../../../core/agents/agents.js';
 import { ErrorCode, isDomainError } from '../../../core/errors.js';
 import { isUuid } from '../../../core/ids.js';
 import { getPresence, setAvailability } from '../../../core/presence/presence.js';
+import { BODY_OPTIONAL } from '../../plugins/openapi.js';
 import { RocketChatError, rocketChatErrors } from './errors.js';
 import { hasPermission } from './permissions.js';
 import { AgentStatusBody, AgentStatusResult, ROCKETCHAT_SECURED } from './schemas.js';
@@ -22,6 +23,7 @@ export const agentStatusRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Set the caller's livechat status, or another agent's (manage-livechat-agents)",
         security: ROCKETCHAT_SECURED,
         body: AgentStatusBody,
+        [BODY_OPTIONAL]: true,
         response: { 200: AgentStatusResult, ...rocketChatErrors(400, 401, 403, 404) },
       },
       config: { scope: 'presence:write', rocketChatPermissions: ['view-l-room'] },

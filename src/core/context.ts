@@ -30,15 +30,28 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): P
   const result = await ctx.db.transaction((db) =>
     fn({ ...ctx, db: db as unknown as Db, pending, afterCommit: hooks }),
   );
-  if (pending.length > 0) {
+  await afterCommitted(ctx, pending, hooks);
+  return result;
+}
+
+/**
+ * What follows the commit of a transaction opened with `ctx`: publishes its events, then runs its
+ * follow-up work with `ctx`. For a transaction opened elsewhere than `inTransaction` (one held
+ * across request hooks) whose use cases collected both.
+ */
+export async function afterCommitted(
+  ctx: Ctx,
+  events: PublishedEvent[],
+  hooks: ((ctx: Ctx) => Promise<void>)[],
+): Promise<void> {
+  if (events.length > 0) {
     // Delivery is best effort: the outbox already holds the events for replay.
-    await ctx.events.publish(pending).catch(() => {});
+    await ctx.events.publish(events).catch(() => {});
   }
   for (const hook of hooks) {
     // The change is committed: follow-up work (routing) must not turn it into a failure.
     await hook(ctx).catch(() => {});
   }
-  return result;
 }
 
 /**

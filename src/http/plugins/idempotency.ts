@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Ctx } from '../../core/context.js';
+import { afterCommitted, type Ctx } from '../../core/context.js';
 import { ERRORS } from '../../core/errors.js';
 import type { PublishedEvent } from '../../core/events/bus.js';
 import {
@@ -119,12 +119,7 @@ export function installIdempotency(app: FastifyInstance, deps: AppDeps): void {
       throw err;
     });
     await pending.held.end(true);
-    if (pending.events.length > 0) {
-      await deps.events.publish(pending.events).catch(() => {});
-    }
-    for (const hook of pending.hooks) {
-      await hook(pending.outside).catch(() => {});
-    }
+    await afterCommitted(pending.outside, pending.events, pending.hooks);
     return payload;
   });
 

@@ -32,6 +32,27 @@ describe('MemoryRateLimiter: a token bucket per key', () => {
     assert.equal((await limiter.take('k')).remaining, 2, 'the bucket never holds more than the burst');
   });
 
+  it('sweeps out refilled buckets once many keys were seen, and not on every request', async () => {
+    let now = 0;
+    const limiter = new MemoryRateLimiter({ perMinute: 60, burst: 2 }, () => now);
+    for (let i = 0; i <= 10_000; i++) {
+      limiter.takeNow(`old-${i}`);
+    }
+    // The 10,001st key passed 10,000 and swept: nothing was full, so the next sweep waits for 20,002.
+    now += 60_000;
+    limiter.takeNow('late');
+    assert.equal(limiter.size, 10_002, 'refilled buckets stay until the map grows past the next mark');
+    let added = 0;
+    for (let before = limiter.size; limiter.size >= before && added < 20_000; added++) {
+      before = limiter.size;
+      limiter.takeNow(`new-${added}`);
+    }
+    assert.equal(added, 10_001, 'the sweep came when the map passed 20,002 buckets');
+    // The sweep took every refilled bucket of the first keys and kept the ones in use.
+    assert.ok(limiter.size > 10_000 && limiter.size < 10_010, `after the sweep: ${limiter.size}`);
+    assert.equal((await limiter.take('old-0')).remaining, 1, 'a swept key starts again with a full bucket');
+  });
+
   it('keeps one bucket per key: a noisy key does not drain another', async () => {
     const limiter = new MemoryRateLimiter({ perMinute: 60, burst: 2 }, () => 0);
     for (let i = 0; i < 5; i++) {

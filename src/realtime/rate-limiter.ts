@@ -40,6 +40,9 @@ function decide(limit: RateLimit, level: number, allowed: boolean): RateDecision
 /** Buckets of this process only: the default, and the fallback while Redis is away. */
 export class MemoryRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, { level: number; at: number }>();
+  /** Size at which full buckets are next swept out; it grows with the live ones, so that many
+   * busy keys never make every request pay for a sweep. */
+  private sweepAt = 10_000;
 
   constructor(
     private readonly limit: RateLimit,
@@ -48,6 +51,11 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async take(bucket: string): Promise<RateDecision> {
     return this.takeNow(bucket);
+  }
+
+  /** How many buckets this process holds (full ones are swept out as the map grows). */
+  get size(): number {
+    return this.buckets.size;
   }
 
   takeNow(bucket: string): RateDecision {
@@ -60,8 +68,9 @@ export class MemoryRateLimiter implements RateLimiter {
       level -= 1;
     }
     this.buckets.set(bucket, { level, at: now });
-    if (this.buckets.size > 10_000) {
+    if (this.buckets.size > this.sweepAt) {
       this.forgetFull(now);
+      this.sweepAt = Math.max(10_000, this.buckets.size * 2);
     }
     return decide(this.limit, level, allowed);
   }

@@ -67,6 +67,15 @@ describe('loadConfig', () => {
   it('rejects a database URL that is not PostgreSQL', () => {
     assertConfigError({ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL');
     assertConfigError({ DATABASE_URL: 'not a url' }, 'DATABASE_URL');
+    assertConfigError({ ROSTER_MIGRATION_DATABASE_URL: 'mysql://x' }, 'ROSTER_MIGRATION_DATABASE_URL');
+  });
+
+  it('reads the migration database URL, unset by default', () => {
+    assert.equal(loadConfig({}).migrationDatabaseUrl, null);
+    assert.equal(
+      loadConfig({ ROSTER_MIGRATION_DATABASE_URL: 'postgres://owner@db/roster' }).migrationDatabaseUrl,
+      'postgres://owner@db/roster',
+    );
   });
 
   it('reads the presence and event settings, and a Redis URL only with a redis scheme', () => {

@@ -6,6 +6,8 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | null;
+  /** Role that runs the migrations and owns the tables; null: `databaseUrl`'s own role. */
+  migrationDatabaseUrl: string | null;
   databasePoolSize: number;
   masterKey: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -107,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: int(env, 'PORT', 8080, 0, 65535),
     dataDir: resolve(str(env, 'ROSTER_DATA_DIR') ?? './data'),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    migrationDatabaseUrl: url(env, 'ROSTER_MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int(env, 'ROSTER_DB_POOL_SIZE', 10, 1, 200),
     masterKey: masterKey(env),
     logLevel: oneOf(

@@ -22,7 +22,12 @@ async function main(): Promise<void> {
   const database = await openDatabase(
     config.databaseUrl === null
       ? { kind: 'pglite', dataDir: config.dataDir }
-      : { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize },
+      : {
+          kind: 'postgres',
+          url: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          migrationUrl: config.migrationDatabaseUrl,
+        },
   );
   const { platform, generatedMasterKey } = await initPlatform(database.db, {
     masterKey: config.masterKey,
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
   const realtime = await createRealtime(config);
   const { app, drain } = await buildApp({
     db: database.db,
+    forOrg: database.forOrg,
     ping: database.ping,
     platform,
     config,
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
   const stopSweeper = startPresenceSweeper({
     ...realtime,
     db: database.db,
+    forOrg: database.forOrg,
     now: () => new Date(),
     log: app.log,
   });
@@ -74,7 +81,15 @@ async function main(): Promise<void> {
   });
 
   const address = await app.listen({ host: config.host, port: config.port });
-  app.log.info({ address, database: database.kind, default_org_id: platform.defaultOrgId }, 'roster ready');
+  app.log.info(
+    {
+      address,
+      database: database.kind,
+      row_security: database.rowSecurity,
+      default_org_id: platform.defaultOrgId,
+    },
+    'roster ready',
+  );
 }
 
 main().catch((err) => {

@@ -14,7 +14,9 @@ describe('black box: the real server over HTTP', { timeout: 240_000 }, () => {
   before(async () => {
     if (TEST_DB_KIND === 'postgres') {
       const pgDb = await createPgDatabase();
-      env = { ...env, DATABASE_URL: pgDb.url };
+      // As a deployment that wants row-level security runs it: an ordinary role serves, the
+      // owner of the tables migrates.
+      env = { ...env, DATABASE_URL: pgDb.appUrl, ROSTER_MIGRATION_DATABASE_URL: pgDb.url };
       dropDatabase = pgDb.drop;
     }
   });
@@ -34,6 +36,13 @@ describe('black box: the real server over HTTP', { timeout: 240_000 }, () => {
     assert.ok(keyLine, 'the first start prints the generated master key');
     const master = keyLine.slice('ROSTER_MASTER_KEY='.length).split(/\s/)[0] as string;
     assert.match(master, /^roster_mk_/);
+
+    const ready = first
+      .stdout()
+      .split('\n')
+      .find((line) => line.includes('"msg":"roster ready"'));
+    // On PostgreSQL it serves as an ordinary role: the database holds each org to its rows.
+    assert.equal(JSON.parse(ready ?? '{}').row_security, TEST_DB_KIND === 'postgres');
 
     const health = await fetch(`${first.base}/healthz`);
     assert.equal(health.status, 200);

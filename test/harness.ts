@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from '../src/core/access.js';
 import { ALL_SCOPES } from '../src/core/access.js';
@@ -17,21 +18,52 @@ export const TEST_DB_KIND = process.env.ROSTER_TEST_DB === 'postgres' ? 'postgre
 const ADMIN_URL = process.env.ROSTER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase extends Database {
+  /** Runs DDL a test needs (a trigger) as the owner of the tables, which Roster's role is not. */
+  asOwner(statement: string): Promise<void>;
   /** Closes the connection and, on PostgreSQL, drops the throwaway database. */
   dispose(): Promise<void>;
 }
 
-/** Connection string of a new, empty PostgreSQL database, and a function that drops it. */
-export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * The ordinary role (neither superuser nor BYPASSRLS) that the PostgreSQL run serves as, so that
+ * every test there also runs under row-level security; the tables belong to the admin role.
+ */
+export const TEST_APP_ROLE = 'roster_test_app';
+
+export interface PgTestDatabase {
+  /** As the admin role: owns what it migrates, and is exempt from row-level security. */
+  url: string;
+  /** Same database as TEST_APP_ROLE, held to row-level security. */
+  appUrl: string;
+  drop: () => Promise<void>;
+}
+
+/** Connection string of database `name` as TEST_APP_ROLE. */
+export function appRoleUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  url.username = TEST_APP_ROLE;
+  url.password = '';
+  return url.toString();
+}
+
+/** A new, empty PostgreSQL database, with connection strings for its owner and for Roster's role. */
+export async function createPgDatabase(): Promise<PgTestDatabase> {
   const name = `roster_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  // Test files run in parallel: whichever creates the role first wins, the others find it.
+  await admin.query(`DO $$ BEGIN
+      CREATE ROLE ${TEST_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    appUrl: appRoleUrl(name),
     drop: async () => {
       const client = new pg.Client({ connectionString: ADMIN_URL });
       await client.connect();
@@ -45,12 +77,27 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (TEST_DB_KIND === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
-    return { ...database, dispose: database.close };
+    return {
+      ...database,
+      asOwner: async (statement) => {
+        await database.db.execute(sql.raw(statement));
+      },
+      dispose: database.close,
+    };
   }
-  const { url, drop } = await createPgDatabase();
-  const database = await openDatabase({ kind: 'postgres', url, poolSize: 5 });
+  const { url, appUrl, drop } = await createPgDatabase();
+  const database = await openDatabase({ kind: 'postgres', url: appUrl, migrationUrl: url, poolSize: 5 });
   return {
     ...database,
+    asOwner: async (statement) => {
+      const owner = new pg.Client({ connectionString: url });
+      await owner.connect();
+      try {
+        await owner.query(statement);
+      } finally {
+        await owner.end();
+      }
+    },
     dispose: async () => {
       await database.close();
       await drop();
@@ -87,10 +134,11 @@ export function masterActor(orgId: string): Actor {
 /** Live services of one test: an in-process event bus and presence store with the default TTL. */
 const realtime = { events: new LocalEventBus(), presence: new MemoryPresenceStore(60_000) };
 
+/** A context as a request of `actor` gets it: an org's key works through its org's handle. */
 export function ctxFor(database: Database, actor: Actor): Ctx {
   return {
     actor,
-    db: database.db,
+    db: actor.isMaster ? database.db : database.forOrg(actor.orgId),
     now: () => new Date(),
     events: realtime.events,
     presence: realtime.presence,
@@ -114,6 +162,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const env = await createTestEnv();
   const { app } = await buildApp({
     db: env.database.db,
+    forOrg: env.database.forOrg,
     ping: env.database.ping,
     platform: env.platform,
     config: {

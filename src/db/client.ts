@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { ALL_ORGS, grantServingRole, rowSecurityApplies, ScopedPool } from './row-security.js';
 import * as schema from './schema.js';
 
 /** A Drizzle handle over either driver; transactions are handles of the same type. */
@@ -12,7 +12,16 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /** For the platform's own work, across orgs (authentication, the master key, expiry). */
   readonly db: Db;
+  /**
+   * A handle for the work of one org. Where row-level security applies (PostgreSQL, as a role
+   * that is neither superuser nor BYPASSRLS), every statement through it sees only that org's
+   * rows, whatever its WHERE clause says; elsewhere it is `db`.
+   */
+  forOrg(orgId: string): Db;
+  /** Whether the database itself holds each org to its own rows (see `forOrg`). */
+  readonly rowSecurity: boolean;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -20,7 +29,13 @@ export interface Database {
 
 export type DatabaseOptions =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; poolSize: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize: number;
+      /** Runs the migrations and owns the tables, when Roster serves as another role (`url`'s). */
+      migrationUrl?: string | null;
+    };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -52,6 +67,9 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    // PGlite's only role is a superuser: row-level security never applies to it.
+    forOrg: () => db,
+    rowSecurity: false,
     ping: async () => {
       await client.query('SELECT 1');
     },
@@ -63,7 +81,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-async function openPostgres(options: { url: string; poolSize: number }): Promise<Database> {
+async function openPostgres(options: {
+  url: string;
+  poolSize: number;
+  migrationUrl?: string | null;
+}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
   // A client that loses its connection must not crash the process: an idle one is the pool's
   // 'error'; one checked out (a transaction) emits on itself, where nothing else listens. Its
@@ -73,26 +95,70 @@ async function openPostgres(options: { url: string; poolSize: number }): Promise
     client.on('error', () => {});
   });
   releaseOnConnectionLoss(pool);
-  const lockClient = await pool.connect();
   try {
-    // Several instances may start at once: one migrates, the others wait and then find nothing to do.
-    await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePg(drizzlePg(lockClient), { migrationsFolder });
-  } finally {
-    await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-    lockClient.release();
+    await migrate(pool, options.migrationUrl ?? null);
+  } catch (err) {
+    await pool.end();
+    throw err;
   }
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const rowSecurity = await rowSecurityApplies(pool);
+  const handle = (scope: string) =>
+    drizzlePg(new ScopedPool(pool, scope) as unknown as pg.Pool, { schema }) as unknown as Db;
+  const db = rowSecurity ? handle(ALL_ORGS) : (drizzlePg(pool, { schema }) as unknown as Db);
+  // One handle per org, kept: building one walks the whole schema. Bounded, for many orgs.
+  const orgHandles = new Map<string, Db>();
+  const forOrg = (orgId: string): Db => {
+    if (!rowSecurity) {
+      return db;
+    }
+    let orgDb = orgHandles.get(orgId);
+    if (orgDb === undefined) {
+      if (orgHandles.size >= 10_000) {
+        orgHandles.clear();
+      }
+      orgDb = handle(orgId);
+      orgHandles.set(orgId, orgDb);
+    }
+    return orgDb;
+  };
   return {
     kind: 'postgres',
     db,
+    forOrg,
+    rowSecurity,
     ping: async () => {
-      await db.execute(sql`SELECT 1`);
+      await pool.query('SELECT 1');
     },
     close: async () => {
       await pool.end();
     },
   };
+}
+
+/**
+ * Applies pending migrations, one instance at a time, as the serving role or, given
+ * `migrationUrl`, as the role that owns the tables, which then lets the serving role in.
+ */
+async function migrate(pool: pg.Pool, migrationUrl: string | null): Promise<void> {
+  const owner = migrationUrl === null ? null : new pg.Pool({ connectionString: migrationUrl, max: 1 });
+  owner?.on('error', () => {});
+  const client = await (owner ?? pool).connect();
+  try {
+    // Several instances may start at once: one migrates, the others wait and then find nothing to do.
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // Migrations work on every org's rows: row-level security must not hide any from them.
+    await client.query(`SELECT set_config('roster.org_id', '${ALL_ORGS}', false)`);
+    await migratePg(drizzlePg(client), { migrationsFolder });
+    if (owner !== null) {
+      const { rows } = await pool.query<{ role: string }>('SELECT current_user AS role');
+      await grantServingRole(client, rows[0]?.role ?? '');
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    // Closed, not pooled: it still carries the session-wide all-orgs scope set above.
+    client.release(true);
+    await owner?.end();
+  }
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Config } from '../config.js';
+import type { Actor } from '../core/access.js';
+import type { Ctx } from '../core/context.js';
 import type { EventBus } from '../core/events/bus.js';
 import type { Platform } from '../core/platform/platform.js';
 import type { PresenceStore } from '../core/presence/presence-store.js';
@@ -7,7 +9,10 @@ import type { RateLimiter } from '../realtime/rate-limiter.js';
 
 /** What the HTTP layer is built from: everything outside it is handed in, nothing is global. */
 export interface AppDeps {
+  /** For work across orgs: authentication, and requests made with the master key. */
   db: Db;
+  /** The handle for one org's requests (row-level security, where it applies); default `db`. */
+  forOrg?: (orgId: string) => Db;
   /** Resolves when the database answers; used by the readiness probe. */
   ping: () => Promise<void>;
   platform: Platform;
@@ -20,4 +25,13 @@ export interface AppDeps {
   presence: PresenceStore;
   /** Per-key rate limits; absent or null: no limit. */
   limiter?: RateLimiter | null;
+}
+
+/**
+ * The context a request's use cases run with. An org's key gets its org's handle, so that the
+ * database, not only each query's filter, keeps it to its org; the master key works across orgs.
+ */
+export function requestCtx(deps: AppDeps, actor: Actor): Ctx {
+  const db = actor.isMaster || deps.forOrg === undefined ? deps.db : deps.forOrg(actor.orgId);
+  return { actor, db, now: deps.now, events: deps.events, presence: deps.presence };
 }

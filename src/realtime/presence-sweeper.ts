@@ -6,6 +6,8 @@ import type { Db } from '../db/client.js';
 
 export interface SweeperDeps {
   db: Db;
+  /** Each org's transitions are written through its own handle (row-level security); default `db`. */
+  forOrg?: (orgId: string) => Db;
   events: EventBus;
   presence: PresenceStore;
   now: () => Date;
@@ -19,19 +21,19 @@ export interface SweeperDeps {
  */
 export async function sweepPresence(deps: Omit<SweeperDeps, 'log'>): Promise<number> {
   const transitions = await deps.presence.sweep(deps.now());
-  const ctx = {
-    actor: systemActor(''),
-    db: deps.db,
-    now: deps.now,
-    events: deps.events,
-    presence: deps.presence,
-  };
   // Each org's transitions share a transaction, so a failure in one org does not lose another's.
   const byOrg = new Map<string, typeof transitions>();
   for (const t of transitions) {
     byOrg.set(t.orgId, [...(byOrg.get(t.orgId) ?? []), t]);
   }
-  for (const orgTransitions of byOrg.values()) {
+  for (const [orgId, orgTransitions] of byOrg) {
+    const ctx = {
+      actor: systemActor(orgId),
+      db: deps.forOrg?.(orgId) ?? deps.db,
+      now: deps.now,
+      events: deps.events,
+      presence: deps.presence,
+    };
     await recordPresenceTransitions(ctx, orgTransitions);
   }
   return transitions.length;

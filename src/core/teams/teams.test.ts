@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
 import { outbox, teamMembers } from '../../db/schema.js';
@@ -34,13 +34,13 @@ async function teamEventsOf(ctx: Ctx) {
 }
 
 /** Makes every outbox insert of the ctx's org fail, so the write it belongs to must roll back too. */
-async function refuseEvents(ctx: Ctx): Promise<void> {
+async function refuseEvents(env: TestEnv, ctx: Ctx): Promise<void> {
   const orgId = ctx.actor.orgId;
   assert.ok(isUuid(orgId));
   const name = `refuse_outbox_${orgId.replaceAll('-', '')}`;
-  await ctx.db.execute(
-    sql.raw(`CREATE TRIGGER ${name} BEFORE INSERT ON outbox FOR EACH ROW
-      WHEN (NEW.org_id = '${orgId}'::uuid) EXECUTE FUNCTION roster_test_refuse_outbox()`),
+  await env.database.asOwner(
+    `CREATE TRIGGER ${name} BEFORE INSERT ON outbox FOR EACH ROW
+      WHEN (NEW.org_id = '${orgId}'::uuid) EXECUTE FUNCTION roster_test_refuse_outbox()`,
   );
 }
 
@@ -60,7 +60,7 @@ describe('teams', () => {
 
   before(async () => {
     env = await createTestEnv();
-    await env.database.db.execute(sql`
+    await env.database.asOwner(`
       CREATE FUNCTION roster_test_refuse_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'outbox write refused by the test'; END $$`);
   });
@@ -254,7 +254,7 @@ describe('teams', () => {
   it('writes the team and its event in one transaction: no event, no change', async () => {
     const ctx = await buildOrg(env);
     const team = await createTeam(ctx, { name: 'Stable', description: 'before' });
-    await refuseEvents(ctx);
+    await refuseEvents(env, ctx);
 
     await rejectsRefused(createTeam(ctx, { name: 'Never' }));
     assert.deepEqual(

@@ -57,10 +57,12 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return row === undefined ? null : toUser(row);
 }
 
-/** True when the user is an active agent somewhere: a registered person, not a pending invitee. */
+/**
+ * True when the user is an active agent somewhere: a registered person, not a pending invitee.
+ * Asked across orgs, so through a database function (drizzle/0008) that row-level security lets
+ * see every org and that answers only this yes or no.
+ */
 export async function isActivePerson(db: Db, userId: string): Promise<boolean> {
-  const result = await db.execute(
-    sql`SELECT 1 FROM agents WHERE user_id = ${userId} AND status = 'active' AND trashed_at IS NULL LIMIT 1`,
-  );
-  return rowsOf(result).length > 0;
+  const result = await db.execute(sql`SELECT roster_person_is_active(${userId}::uuid) AS active`);
+  return rowsOf<{ active: boolean }>(result)[0]?.active === true;
 }

@@ -4,7 +4,7 @@ import { assertScope } from '../../core/access.js';
 import { authenticate } from '../../core/api-keys/authenticate.js';
 import type { Ctx } from '../../core/context.js';
 import { ERRORS } from '../../core/errors.js';
-import type { AppDeps } from '../deps.js';
+import { type AppDeps, requestCtx } from '../deps.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -47,7 +47,7 @@ export function installAuth(app: FastifyInstance, deps: AppDeps, read: Credentia
       }
     }
     request.actor = actor;
-    request.ctx = { actor, db: deps.db, now: deps.now, events: deps.events, presence: deps.presence };
+    request.ctx = requestCtx(deps, actor);
     assertScope(actor, scope);
   });
 }

@@ -62,7 +62,7 @@ export function installIdempotency(app: FastifyInstance, deps: AppDeps): void {
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const held = await holdTransaction(deps.db);
+    const held = await holdTransaction(request.ctx.db);
     try {
       if (!(await tryLockIdempotencyKey(held.db, orgId, caller, key))) {
         throw ERRORS.idempotencyKeyInUse(key);

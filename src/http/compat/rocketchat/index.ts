@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { assertScope } from '../../../core/access.js';
 import { authenticate } from '../../../core/api-keys/authenticate.js';
 import { ERRORS } from '../../../core/errors.js';
-import type { AppDeps } from '../../deps.js';
+import { type AppDeps, requestCtx } from '../../deps.js';
 import { agentStatusRoutes } from './agent-status.routes.js';
 import { departmentAgentsRoutes } from './department-agents.routes.js';
 import { departmentsRoutes } from './departments.routes.js';
@@ -47,7 +47,7 @@ export const rocketChatDialect =
         throw ERRORS.unauthenticated('The key is not bound to the agent in X-User-Id');
       }
       request.actor = actor;
-      request.ctx = { actor, db: deps.db, now: deps.now, events: deps.events, presence: deps.presence };
+      request.ctx = requestCtx(deps, actor);
       assertScope(actor, scope);
       if (rocketChatPermissions !== undefined && !hasAnyPermission(actor, rocketChatPermissions)) {
         throw new RocketChatError(403, NO_PERMISSION);

@@ -1,0 +1,130 @@
+import type pg from 'pg';
+
+/**
+ * The value of `roster.org_id` that the row-level security policies (drizzle/0008) read: one
+ * org's id, or ALL_ORGS for the platform's own work across orgs.
+ */
+export type Scope = string;
+export const ALL_ORGS: Scope = '*';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The statement that sets the scope for the rest of the current transaction. */
+function setScopeSql(scope: Scope): string {
+  // Inlined rather than bound so that it rides in the same round trip as BEGIN (a simple-protocol
+  // query may hold several statements, a parameterised one may not). Only a lowercase UUID or '*'
+  // gets here, so nothing can be smuggled into the statement.
+  if (scope !== ALL_ORGS && !UUID.test(scope)) {
+    throw new Error(`not an org scope: ${JSON.stringify(scope)}`);
+  }
+  return `SELECT set_config('roster.org_id', '${scope}', true)`;
+}
+
+type QueryConfig = { text: string } & Record<string, unknown>;
+type Client = Pick<pg.PoolClient, 'query' | 'release'>;
+
+/**
+ * A stand-in for a `pg.Pool` that runs every statement inside a transaction scoped to one org,
+ * for Drizzle's node-postgres driver (which needs only `query` and `connect`, and recognises a
+ * pool by its class name). A lone statement becomes BEGIN + scope, the statement, COMMIT. A
+ * transaction gets the scope right after Drizzle's BEGIN, on the same connection. The scope is
+ * transaction-local (`set_config(..., true)`), so a connection goes back to the pool without it.
+ */
+export class ScopedPool {
+  readonly #pool: pg.Pool;
+  readonly #setScope: string;
+
+  constructor(pool: pg.Pool, scope: Scope) {
+    this.#pool = pool;
+    this.#setScope = setScopeSql(scope);
+  }
+
+  async query(config: QueryConfig | string, values?: unknown[]): Promise<pg.QueryResult> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query(`BEGIN; ${this.#setScope}`);
+      const result = await client.query(config as pg.QueryConfig, values);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (err) {
+      await rollbackAndRelease(client);
+      throw err;
+    }
+  }
+
+  async connect(): Promise<Client> {
+    const client = await this.#pool.connect();
+    const setScope = this.#setScope;
+    let begun = false;
+    let released = false;
+    return {
+      query: (async (config: QueryConfig | string, values?: unknown[]) => {
+        if (begun) {
+          return client.query(config as pg.QueryConfig, values);
+        }
+        // Drizzle opens every transaction with `begin`, perhaps with options (an isolation level):
+        // the scope rides along with it. Anything else first would run unscoped, so it is refused.
+        const text = typeof config === 'string' ? config : config.text;
+        if (!/^\s*begin\b[^;]*$/i.test(text)) {
+          throw new Error('a scoped connection must start with BEGIN');
+        }
+        try {
+          const results = (await client.query(`${text}; ${setScope}`)) as unknown as pg.QueryResult[];
+          begun = true;
+          return results[0];
+        } catch (err) {
+          // Drizzle does not release a connection whose BEGIN failed: do it here, once.
+          released = true;
+          await rollbackAndRelease(client);
+          throw err;
+        }
+      }) as Client['query'],
+      release: (err?: Error | boolean) => {
+        if (!released) {
+          released = true;
+          client.release(err);
+        }
+      },
+    };
+  }
+}
+
+/** Ends whatever transaction a failed statement left open, and discards a broken connection. */
+async function rollbackAndRelease(client: pg.PoolClient): Promise<void> {
+  try {
+    await client.query('ROLLBACK');
+    client.release();
+  } catch (err) {
+    client.release(err as Error);
+  }
+}
+
+/**
+ * Whether the role `pool` connects as is held to row-level security: superusers and BYPASSRLS
+ * roles are not, and for them scoping every statement would cost round trips for nothing.
+ */
+export async function rowSecurityApplies(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ exempt: boolean }>(
+    'SELECT rolsuper OR rolbypassrls AS exempt FROM pg_roles WHERE rolname = current_user',
+  );
+  return rows[0]?.exempt === false;
+}
+
+/**
+ * Lets `role` (the one Roster serves requests as) read and write Roster's tables, when the
+ * migrations ran as another role that owns them. Row-level security still decides which rows.
+ */
+export async function grantServingRole(owner: pg.PoolClient, role: string): Promise<void> {
+  const { rows } = await owner.query<{ statement: string }>(
+    `SELECT format(g, $1::text) AS statement FROM unnest(ARRAY[
+       'GRANT USAGE ON SCHEMA public TO %I',
+       'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I',
+       'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I'
+     ]) AS g`,
+    [role],
+  );
+  for (const { statement } of rows) {
+    await owner.query(statement);
+  }
+}

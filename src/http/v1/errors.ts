@@ -59,15 +59,22 @@ function send(reply: FastifyReply, request: FastifyRequest, error: DomainError):
   return reply.status(status).type('application/problem+json').send(JSON.stringify(body));
 }
 
+/** Renders any error raised on a /v1 route (or refused before routing) in /v1's shape. */
+export function v1ErrorHandler(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const error = toDomainError(err);
+  if (error.code === ErrorCode.Internal) {
+    request.log.error({ err }, 'unhandled error');
+  }
+  return send(reply, request, error);
+}
+
 /** Installs the problem+json renderer and the 404 for unknown paths on the /v1 plugin. */
 export function installV1Errors(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    const error = toDomainError(err);
-    if (error.code === ErrorCode.Internal) {
-      request.log.error({ err }, 'unhandled error');
-    }
-    return send(reply, request, error);
-  });
+  app.setErrorHandler(v1ErrorHandler);
   app.setNotFoundHandler((request, reply) =>
     send(
       reply,

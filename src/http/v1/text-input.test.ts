@@ -75,8 +75,19 @@ describe('/v1 input the database could not take', () => {
     const bad = await t.api.get('/v1/orgs/%ED%A0%80');
     expectProblem(bad, 400, { code: 'invalid_request' });
     expectProblem(await t.api.get(`/v1/agents/${'a'.repeat(500)}`), 400, { paths: ['path.id'] });
-    const dixa = await t.api.get('/beta/teams/%ED%A0%80');
-    assert.equal(dixa.statusCode, 400);
-    assert.deepEqual(Object.keys(dixa.json()), ['message']);
+    // Refused before routing, each in the shape of the dialect the path belongs to.
+    const shapes: [path: string, keys: string[]][] = [
+      ['/beta/teams/%ED%A0%80', ['message']],
+      ['/v3/%ED%A0%80/project_users', ['msg', 'success']],
+      ['/v1/telephony/config/%ED%A0%80', ['errors', 'message', 'trackingId']],
+      ['/api/v1/livechat/%ED%A0%80', ['error', 'errorType', 'success']],
+      ['/not-a-dialect/%ED%A0%80', ['code', 'detail', 'errors', 'request_id', 'status', 'title', 'type']],
+    ];
+    for (const [path, keys] of shapes) {
+      const response = await t.api.get(path);
+      assert.equal(response.statusCode, 400, path);
+      assert.deepEqual(Object.keys(response.json()).sort(), keys, path);
+      assert.ok(response.headers['x-request-id'], path);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type DomainError, ErrorCode } from '../../../core/errors.js';
 import { DEFAULT_STATUS, toDomainError } from '../../errors.js';
@@ -71,19 +71,26 @@ function send(reply: FastifyReply, status: number, message: string): FastifyRepl
   return reply.status(status).type('application/json').send(JSON.stringify({ message }));
 }
 
+/** Renders any error raised on a Dixa route (or refused before routing) in Dixa's shape. */
+export function dixaErrorHandler(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  if (err instanceof DixaError) {
+    return send(reply, err.status, err.message);
+  }
+  const error = toDomainError(err);
+  if (error.code === ErrorCode.Internal) {
+    request.log.error({ err }, 'unhandled error');
+  }
+  const { status, message } = render(error, err);
+  return send(reply, status, message);
+}
+
 /** Installs the `{message}` renderer and the 404 for unknown paths on the Dixa plugin. */
 export function installDixaErrors(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof DixaError) {
-      return send(reply, err.status, err.message);
-    }
-    const error = toDomainError(err);
-    if (error.code === ErrorCode.Internal) {
-      request.log.error({ err }, 'unhandled error');
-    }
-    const { status, message } = render(error, err);
-    return send(reply, status, message);
-  });
+  app.setErrorHandler(dixaErrorHandler);
   app.setNotFoundHandler((_request, reply) => send(reply, 404, NO_ROUTE_MESSAGE));
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorCode } from '../../../core/errors.js';
 import { DEFAULT_STATUS, toDomainError } from '../../errors.js';
@@ -83,15 +83,22 @@ function send(reply: FastifyReply, status: number, body: Body): FastifyReply {
   return reply.status(status).type('application/json').send(JSON.stringify(body));
 }
 
+/** Renders any error raised on a Rocket.Chat route (or refused before routing) in Rocket.Chat's shape. */
+export function rocketChatErrorHandler(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const { status, body } = render(err);
+  if (status === 500) {
+    request.log.error({ err }, 'unhandled error');
+  }
+  return send(reply, status, body);
+}
+
 /** Installs Rocket.Chat's error bodies and its 404 for unknown paths on the enclosing plugin. */
 export function installRocketChatErrors(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    const { status, body } = render(err);
-    if (status === 500) {
-      request.log.error({ err }, 'unhandled error');
-    }
-    return send(reply, status, body);
-  });
+  app.setErrorHandler(rocketChatErrorHandler);
   app.setNotFoundHandler((request, reply) =>
     send(reply, 404, { success: false, error: `No endpoint ${request.method} ${request.url.split('?')[0]}` }),
   );

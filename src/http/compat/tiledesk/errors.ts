@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorCode } from '../../../core/errors.js';
 import { DEFAULT_STATUS, toDomainError } from '../../errors.js';
@@ -77,15 +77,22 @@ function send(reply: FastifyReply, status: number, body: Body): FastifyReply {
   return reply.status(status).type('application/json').send(JSON.stringify(body));
 }
 
+/** Renders any error raised on a Tiledesk route (or refused before routing) in Tiledesk's shape. */
+export function tiledeskErrorHandler(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const { status, body } = render(err);
+  if (status === 500) {
+    request.log.error({ err }, 'unhandled error');
+  }
+  return send(reply, status, body);
+}
+
 /** Installs the `{success: false, ...}` renderer and the 404 for unknown paths on the Tiledesk plugin. */
 export function installTiledeskErrors(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    const { status, body } = render(err);
-    if (status === 500) {
-      request.log.error({ err }, 'unhandled error');
-    }
-    return send(reply, status, body);
-  });
+  app.setErrorHandler(tiledeskErrorHandler);
   app.setNotFoundHandler((_request, reply) => send(reply, 404, { success: false, msg: OBJECT_NOT_FOUND }));
 }
 

@@ -68,6 +68,26 @@ function describe(error: DomainError): { message: string; descriptions: string[]
 const patternOf = (url: string) =>
   new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`);
 
+/** Renders any error raised on a Webex route (or refused before routing) in Webex's shape. */
+export function webexErrorHandler(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  if (err.statusCode === 429) {
+    if (!reply.hasHeader('retry-after')) {
+      reply.header('retry-after', DEFAULT_RETRY_AFTER_SECONDS);
+    }
+    return send(reply, request, 429, err.message || 'Too many requests', []);
+  }
+  const error = toDomainError(err);
+  if (error.code === ErrorCode.Internal) {
+    request.log.error({ err }, 'unhandled error');
+  }
+  const { message, descriptions } = describe(error);
+  return send(reply, request, DEFAULT_STATUS[error.code], message, descriptions);
+}
+
 /**
  * Installs Webex's error body on the enclosing plugin: domain errors map to the default statuses,
  * a rate limit keeps its 429 and Retry-After, an unknown path is a 404 and a known path asked with
@@ -85,20 +105,7 @@ export function installWebexErrors(app: FastifyInstance): void {
     }
   });
 
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err.statusCode === 429) {
-      if (!reply.hasHeader('retry-after')) {
-        reply.header('retry-after', DEFAULT_RETRY_AFTER_SECONDS);
-      }
-      return send(reply, request, 429, err.message || 'Too many requests', []);
-    }
-    const error = toDomainError(err);
-    if (error.code === ErrorCode.Internal) {
-      request.log.error({ err }, 'unhandled error');
-    }
-    const { message, descriptions } = describe(error);
-    return send(reply, request, DEFAULT_STATUS[error.code], message, descriptions);
-  });
+  app.setErrorHandler(webexErrorHandler);
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import { agents, type PresenceStatusRow, presenceStatuses } from '../../db/schema.js';
 
@@ -121,7 +121,7 @@ export async function updateAvailabilityRow(
   return rows.length > 0;
 }
 
-/** Records an online/offline transition; false when the agent no longer exists. */
+/** Records an online/offline transition; false when the agent no longer exists or a newer one is recorded. */
 export async function recordTransitionRow(
   db: Db,
   orgId: string,
@@ -132,7 +132,14 @@ export async function recordTransitionRow(
   const rows = await db
     .update(agents)
     .set({ presenceChangedAt: at, lastSeenAt: lastSeen })
-    .where(and(eq(agents.orgId, orgId), eq(agents.id, agentId)))
+    .where(
+      and(
+        eq(agents.orgId, orgId),
+        eq(agents.id, agentId),
+        // Never older over newer: a late or retried transition that another overtook is dropped.
+        or(isNull(agents.presenceChangedAt), lte(agents.presenceChangedAt, at)),
+      ),
+    )
     .returning({ id: agents.id });
   return rows.length > 0;
 }

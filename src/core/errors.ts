@@ -90,6 +90,8 @@ export const ERRORS = {
   agentAlreadyActive: (email: string) =>
     new DomainError(ErrorCode.AlreadyMember, `"${email}" is already an active agent of this org`),
   inviteSelf: () => new DomainError(ErrorCode.InviteSelf, 'An agent cannot invite itself'),
+  teamFull: (teamId: string, max: number) =>
+    new DomainError(ErrorCode.Conflict, `Team ${teamId} would have more than ${max} members`),
   agentNotTrashed: (id: string) => new DomainError(ErrorCode.Conflict, `Agent ${id} is not in the trash`),
   conversationNotFound: (id: string) =>
     new DomainError(ErrorCode.ConversationNotFound, `Conversation ${id} not found`),

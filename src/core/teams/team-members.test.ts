@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { actAs, buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
@@ -13,12 +13,14 @@ import {
   addTeamMember,
   listTeamMembers,
   MAX_BULK_MEMBERS,
+  MAX_TEAM_MEMBERS,
   type MemberChangeResult,
   type MemberChangeStatus,
   removeTeamMember,
   updateTeamMembers,
 } from './team-members.js';
 import { getTeam } from './teams.js';
+import { countMembers } from './teams.repo.js';
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<DomainError> {
   let caught: DomainError | undefined;
@@ -230,6 +232,56 @@ describe('team members', () => {
     );
     assert.deepEqual(await memberIds(ctx, team.id), []);
     assert.deepEqual(await membershipEvents(ctx, team.id), []);
+  });
+
+  it('refuses to grow a team past MAX_TEAM_MEMBERS, changing nothing', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const orgId = ctx.actor.orgId;
+    const tag = newId();
+    // 10,001 agents and 10,000 memberships, written set-based: the use case would take minutes.
+    const [user] = await ctx.db
+      .insert(users)
+      .values({ id: newId(), email: `bulk-${tag}@example.com`, fullName: 'Bulk', createdAt: new Date() })
+      .returning();
+    await ctx.db.execute(sql`
+      INSERT INTO agents (id, org_id, user_id, email, full_name, created_at, updated_at)
+      SELECT gen_random_uuid(), ${orgId}, ${user?.id}, 'bulk-' || i || '-' || ${tag} || '@example.com',
+             'Bulk ' || i, now(), now()
+      FROM generate_series(1, ${MAX_TEAM_MEMBERS + 1}) AS i`);
+    await ctx.db.execute(sql`
+      INSERT INTO team_members (org_id, team_id, agent_id, created_at)
+      SELECT org_id, ${team.id}, id, now() FROM agents WHERE org_id = ${orgId} ORDER BY id LIMIT ${MAX_TEAM_MEMBERS}`);
+    const [outsider] = await ctx.db
+      .select({ id: agents.id })
+      .from(agents)
+      .where(
+        and(
+          eq(agents.orgId, orgId),
+          sql`NOT EXISTS (SELECT 1 FROM team_members m WHERE m.agent_id = ${agents.id})`,
+        ),
+      );
+    assert.ok(outsider);
+
+    await rejectsWith(updateTeamMembers(ctx, team.id, { add: [outsider.id], remove: [] }), 'conflict');
+    assert.equal(await countMembers(ctx.db, orgId, team.id), MAX_TEAM_MEMBERS);
+    assert.deepEqual(await membershipEvents(ctx, team.id), []);
+
+    // With a place freed in the same call, the team stays at the maximum and the change goes through.
+    const [leaving] = await ctx.db
+      .select({ id: teamMembers.agentId })
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, team.id))
+      .limit(1);
+    const results = await updateTeamMembers(ctx, team.id, {
+      add: [outsider.id],
+      remove: [leaving?.id as string],
+    });
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['added', 'removed'],
+    );
+    assert.equal(await countMembers(ctx.db, orgId, team.id), MAX_TEAM_MEMBERS);
   });
 
   it('rejects more than 1000 ids in one call with invalid_request', async () => {

@@ -8,6 +8,7 @@ import { drainAfterCommit } from '../routing/routing.js';
 import { setMemberPriorities } from './team-details.repo.js';
 import {
   bumpTeamVersion,
+  countMembers,
   deleteMembers,
   findTeam,
   insertMembers,
@@ -17,6 +18,8 @@ import {
 
 /** Most ids one bulk membership change may name (add and remove together). */
 export const MAX_BULK_MEMBERS = 1000;
+/** Most members a team may have: what keeps `GET /v1/teams/{id}`, which lists them all, bounded. */
+export const MAX_TEAM_MEMBERS = 10_000;
 
 export type MemberChangeStatus = 'added' | 'removed' | 'duplicate' | 'not_member' | 'not_found';
 
@@ -175,6 +178,11 @@ export async function updateTeamMembers(
     const updatedIds = reordered.filter((id) => added.get(id) === false);
     if (addedIds.length + removedIds.length + updatedIds.length > 0) {
       await bumpTeamVersion(tx.db, orgId, teamId);
+    }
+    // Counted after the version bump locked the team row: concurrent additions take turns, and
+    // each counts what the one before it committed.
+    if (addedIds.length > 0 && (await countMembers(tx.db, orgId, teamId)) > MAX_TEAM_MEMBERS) {
+      throw ERRORS.teamFull(teamId, MAX_TEAM_MEMBERS);
     }
     if (addedIds.length > 0) {
       await emitEvent(tx, 'team.members_added', { team_id: teamId, agent_ids: addedIds }, orgId);

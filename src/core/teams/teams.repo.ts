@@ -205,3 +205,12 @@ export async function deleteMembers(
     FROM found LEFT JOIN del ON del.agent_id = found.id`);
   return new Map(rowsOf<{ id: string; changed: boolean }>(result).map((r) => [r.id, r.changed]));
 }
+
+/** How many members the team has. */
+export async function countMembers(db: Db, orgId: string, teamId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)));
+  return row?.n ?? 0;
+}

@@ -14,6 +14,8 @@ export interface Ctx {
   pending?: PublishedEvent[];
   /** Set inside a transaction: work to run once it commits (see `afterCommit`). */
   afterCommit?: ((ctx: Ctx) => Promise<void>)[];
+  /** Where failures that must not fail the caller are reported (a request's logger); none: silent. */
+  log?: { warn: (obj: object, msg: string) => void };
 }
 
 /**
@@ -46,11 +48,12 @@ export async function afterCommitted(
 ): Promise<void> {
   if (events.length > 0) {
     // Delivery is best effort: the outbox already holds the events for replay.
-    await ctx.events.publish(events).catch(() => {});
+    await ctx.events.publish(events).catch((err) => ctx.log?.warn({ err }, 'live event delivery failed'));
   }
   for (const hook of hooks) {
-    // The change is committed: follow-up work (routing) must not turn it into a failure.
-    await hook(ctx).catch(() => {});
+    // The change is committed: follow-up work (routing) must not turn it into a failure. What it
+    // left undone (a queue not drained) is picked up by the next change that drains it.
+    await hook(ctx).catch((err) => ctx.log?.warn({ err }, 'follow-up after commit failed'));
   }
 }
 

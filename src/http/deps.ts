@@ -31,7 +31,7 @@ export interface AppDeps {
  * The context a request's use cases run with. An org's key gets its org's handle, so that the
  * database, not only each query's filter, keeps it to its org; the master key works across orgs.
  */
-export function requestCtx(deps: AppDeps, actor: Actor): Ctx {
+export function requestCtx(deps: AppDeps, actor: Actor, log?: Ctx['log']): Ctx {
   const db = actor.isMaster || deps.forOrg === undefined ? deps.db : deps.forOrg(actor.orgId);
-  return { actor, db, now: deps.now, events: deps.events, presence: deps.presence };
+  return { actor, db, now: deps.now, events: deps.events, presence: deps.presence, log };
 }

@@ -47,7 +47,7 @@ export function installAuth(app: FastifyInstance, deps: AppDeps, read: Credentia
       }
     }
     request.actor = actor;
-    request.ctx = requestCtx(deps, actor);
+    request.ctx = requestCtx(deps, actor, request.log);
     assertScope(actor, scope);
   });
 }

@@ -47,7 +47,7 @@ export const rocketChatDialect =
         throw ERRORS.unauthenticated('The key is not bound to the agent in X-User-Id');
       }
       request.actor = actor;
-      request.ctx = requestCtx(deps, actor);
+      request.ctx = requestCtx(deps, actor, request.log);
       assertScope(actor, scope);
       if (rocketChatPermissions !== undefined && !hasAnyPermission(actor, rocketChatPermissions)) {
         throw new RocketChatError(403, NO_PERMISSION);

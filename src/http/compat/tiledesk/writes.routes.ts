@@ -51,21 +51,22 @@ function tagColors(tags: NonNullable<UpdateBody['tags']>, current: Record<string
 
 /** Tiledesk's update body as core calls: profile fields, availability, and disabling. */
 async function applyUpdate(ctx: Ctx, id: string, body: UpdateBody) {
-  const current = body.tags === undefined ? null : await getAgent(ctx, id);
-  const patch: AgentPatch = {
-    profileStatus: body.profileStatus,
-    maxConcurrent: body.max_served_chat !== undefined ? body.max_served_chat : body.max_assigned_chat,
-    attributes: body.attributes,
-    tags: body.tags?.map((t) => (typeof t === 'string' ? t : t.tag)),
-    tagColors: body.tags === undefined ? undefined : tagColors(body.tags, current?.tagColors ?? {}),
-    settings: body.settings,
-    role: body.role,
-    status: body.status === 'active' ? 'active' : undefined,
-  };
-  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AgentPatch;
   // One Tiledesk update is one change: the core calls join a single transaction (and their events
   // are published once it commits), so a refused part leaves nothing half-applied.
   await inTransaction(ctx, async (tx) => {
+    // Plain string tags keep their colours: read them in the transaction that writes them.
+    const current = body.tags === undefined ? null : await getAgent(tx, id);
+    const patch: AgentPatch = {
+      profileStatus: body.profileStatus,
+      maxConcurrent: body.max_served_chat !== undefined ? body.max_served_chat : body.max_assigned_chat,
+      attributes: body.attributes,
+      tags: body.tags?.map((t) => (typeof t === 'string' ? t : t.tag)),
+      tagColors: body.tags === undefined ? undefined : tagColors(body.tags, current?.tagColors ?? {}),
+      settings: body.settings,
+      role: body.role,
+      status: body.status === 'active' ? 'active' : undefined,
+    };
+    const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AgentPatch;
     if (Object.keys(fields).length > 0) {
       await updateAgent(tx, id, fields);
     }

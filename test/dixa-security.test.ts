@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SCOPES, type Scope } from '../src/core/access.js';
-import { deleteApiKey } from '../src/core/api-keys/api-keys.js';
+import type { Scope } from '../src/core/access.js';
 import { addTeamMember } from '../src/core/teams/team-members.js';
 import { dixaClient, expectData, expectDixaError, NOT_FOUND } from './dixa.js';
 import { DIXA_ROUTES, type Fixture } from './dixa-routes.js';
 import { buildAgent, buildKey, buildOrg, buildTeam } from './factories.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
 import { defined, send, sorted } from './http.js';
+import { deadKeys, keysLackingEachScope, routeName, routerRoutes } from './security-contract.js';
 
 /**
  * The security contract of the Dixa dialect, over every /beta route: no or bad credentials -> 401
@@ -15,12 +15,10 @@ import { defined, send, sorted } from './http.js';
  * changes, and a key holding only the route's scope succeeds, sent bare as Dixa sends it.
  */
 
-const routeName = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
-
 let env: TestApp;
 let home: Fixture;
 let other: Fixture;
-const missingScopeKeys = new Map<Scope, string>();
+let missingScopeKeys = new Map<Scope, string>();
 const badCredentials: { name: string; authorization?: string }[] = [];
 
 async function buildFixture(): Promise<Fixture> {
@@ -39,17 +37,11 @@ before(async () => {
   env = await createTestApp();
   home = await buildFixture();
   other = await buildFixture();
-  for (const scope of new Set(DIXA_ROUTES.map((r) => r.scope))) {
-    const { secret } = await buildKey(orgCtx(home.orgId), { scopes: SCOPES.filter((s) => s !== scope) });
-    missingScopeKeys.set(scope, secret);
-  }
-  const hourAgo = Date.now() - 3_600_000;
-  const expired = await buildKey(
-    { ...orgCtx(home.orgId), now: () => new Date(hourAgo) },
-    { scopes: ['*'], expiresAt: new Date(hourAgo + 1000) },
+  missingScopeKeys = await keysLackingEachScope(
+    orgCtx(home.orgId),
+    DIXA_ROUTES.map((r) => r.scope),
   );
-  const revoked = await buildKey(orgCtx(home.orgId), { scopes: ['*'] });
-  await deleteApiKey(orgCtx(home.orgId), revoked.row.id);
+  const { expired, revoked } = await deadKeys(orgCtx(home.orgId));
   badCredentials.push(
     { name: 'no Authorization header' },
     { name: 'an empty Authorization header', authorization: '' },
@@ -59,8 +51,8 @@ before(async () => {
       authorization: 'Bearer roster_sk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     },
     { name: 'a wrong master key', authorization: TEST_MASTER_KEY.replace(/x$/, 'y') },
-    { name: 'an expired key', authorization: expired.secret },
-    { name: 'a revoked key', authorization: revoked.secret },
+    { name: 'an expired key', authorization: expired },
+    { name: 'a revoked key', authorization: revoked },
     { name: 'a key under another scheme', authorization: `Basic ${home.key}` },
   );
 });
@@ -71,24 +63,9 @@ after(async () => {
 
 /** Every /beta route the router holds, hidden ones included, read from its printed tree. */
 function registeredRoutes(): string[] {
-  const stack: string[] = [];
-  const found: string[] = [];
-  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) {
-      continue;
-    }
-    const depth = (match[1] ?? '').length / 4;
-    stack.length = depth;
-    stack.push(match[2] ?? '');
-    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
-      if (method !== '' && method !== 'HEAD' && path.startsWith('/beta/')) {
-        found.push(routeName({ method, path }));
-      }
-    }
-  }
-  return found;
+  return routerRoutes(env.app)
+    .filter((r) => r.path.startsWith('/beta/'))
+    .map(routeName);
 }
 
 describe('the Dixa security contract table', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Role, SCOPES, type Scope } from '../src/core/access.js';
+import type { Role, Scope } from '../src/core/access.js';
 import { updateTeamMembers } from '../src/core/teams/team-members.js';
 import { getTeam } from '../src/core/teams/teams.js';
 import { buildAgent, buildKey, buildTeam } from './factories.js';
@@ -15,6 +15,7 @@ import {
   rocketChatClient,
   updateAgentsFixture,
 } from './rocketchat.js';
+import { keysLackingEachScope, routeName, routerRoutes } from './security-contract.js';
 
 /**
  * The security contract of the Rocket.Chat dialect over every /api/v1/livechat route: no or bad
@@ -152,7 +153,7 @@ const ROUTES: Route[] = [
 let env: TestApp;
 let home: Fixture;
 let other: Fixture;
-const missingScopeKeys = new Map<Scope, string>();
+let missingScopeKeys = new Map<Scope, string>();
 
 async function buildFixture(): Promise<Fixture> {
   const t = await newRocketChatTenant(env);
@@ -173,20 +174,16 @@ before(async () => {
   env = await createTestApp();
   home = await buildFixture();
   other = await buildFixture();
-  for (const scope of new Set(ROUTES.map((r) => r.scope))) {
-    const { secret } = await buildKey(home.t.ctx, {
-      scopes: SCOPES.filter((s) => s !== scope),
-      agentId: home.users.owner.agentId,
-    });
-    missingScopeKeys.set(scope, secret);
-  }
+  missingScopeKeys = await keysLackingEachScope(
+    home.t.ctx,
+    ROUTES.map((r) => r.scope),
+    home.users.owner.agentId,
+  );
 });
 
 after(async () => {
   await env.close();
 });
-
-const routeName = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
 function call(f: Fixture, route: Route, headers: Record<string, string>): Promise<Response> {
   const { url, body } = route.sample(f, headers['x-user-id'] ?? '');
@@ -197,24 +194,9 @@ const as = (key: string, userId: string) => ({ 'x-auth-token': key, 'x-user-id':
 
 /** Every /api/v1/livechat route the router holds, read from its printed tree (HEAD mirrors GET). */
 function registeredRoutes(): string[] {
-  const stack: string[] = [];
-  const found: string[] = [];
-  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) {
-      continue;
-    }
-    const depth = (match[1] ?? '').length / 4;
-    stack.length = depth;
-    stack.push(match[2] ?? '');
-    const path = stack.join('');
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
-      if (method !== '' && method !== 'HEAD' && path.startsWith(`${LIVECHAT}/`)) {
-        found.push(routeName({ method, path: path.slice(LIVECHAT.length) }));
-      }
-    }
-  }
-  return found;
+  return routerRoutes(env.app, { colons: true })
+    .filter((r) => r.path.startsWith(`${LIVECHAT}/`))
+    .map((r) => routeName({ method: r.method, path: r.path.slice(LIVECHAT.length) }));
 }
 
 describe('the Rocket.Chat security contract table', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SCOPES, type Scope } from '../src/core/access.js';
-import { deleteApiKey } from '../src/core/api-keys/api-keys.js';
+import type { Scope } from '../src/core/access.js';
 import { createPresenceStatus } from '../src/core/presence/presence-statuses.js';
 import { createConversation } from '../src/core/routing/conversations.js';
 import { updateSupervisorAgents } from '../src/core/supervisors/supervisors.js';
@@ -18,6 +17,7 @@ import {
   send,
   sorted,
 } from './http.js';
+import { deadKeys, keysLackingEachScope, routeName, routerRoutes } from './security-contract.js';
 import { connectSse } from './sse.js';
 
 /**
@@ -394,7 +394,6 @@ function listening(): Promise<string> {
   return address;
 }
 
-const routeName = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 const hasPathId = (r: Route) => r.path.includes('{');
 
 let env: TestApp;
@@ -402,7 +401,7 @@ let env: TestApp;
 let home: Fixture;
 /** Another org, whose ids must look unknown from `home`. */
 let other: Fixture;
-const missingScopeKeys = new Map<Scope, string>();
+let missingScopeKeys = new Map<Scope, string>();
 const badCredentials: { name: string; authorization?: string }[] = [];
 
 async function buildFixture(): Promise<Fixture> {
@@ -439,23 +438,17 @@ before(async () => {
   home = await buildFixture();
   other = await buildFixture();
   const homeCtx = { ...env.masterCtx, actor: { ...env.masterCtx.actor, orgId: home.orgId } };
-  for (const scope of new Set(ROUTES.map((r) => r.scope))) {
-    const { secret } = await buildKey(homeCtx, { scopes: SCOPES.filter((s) => s !== scope) });
-    missingScopeKeys.set(scope, secret);
-  }
-  const hourAgo = Date.now() - 3_600_000;
-  const expired = await buildKey(
-    { ...homeCtx, now: () => new Date(hourAgo) },
-    { scopes: ['*'], expiresAt: new Date(hourAgo + 1000) },
+  missingScopeKeys = await keysLackingEachScope(
+    homeCtx,
+    ROUTES.map((r) => r.scope),
   );
-  const revoked = await buildKey(homeCtx, { scopes: ['*'] });
-  await deleteApiKey(homeCtx, revoked.row.id);
+  const { expired, revoked } = await deadKeys(homeCtx);
   badCredentials.push(
     { name: 'no Authorization header' },
     { name: 'an unknown key', authorization: 'Bearer roster_sk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
     { name: 'a wrong master key', authorization: `Bearer ${TEST_MASTER_KEY.replace(/x$/, 'y')}` },
-    { name: 'an expired key', authorization: `Bearer ${expired.secret}` },
-    { name: 'a revoked key', authorization: `Bearer ${revoked.secret}` },
+    { name: 'an expired key', authorization: `Bearer ${expired}` },
+    { name: 'a revoked key', authorization: `Bearer ${revoked}` },
     { name: 'a key under another scheme', authorization: `Basic ${home.key}` },
   );
 });
@@ -479,24 +472,9 @@ function documentedRoutes(): string[] {
 
 /** Every /v1 route the router holds, hidden ones included, read from its printed tree. */
 function registeredRoutes(): string[] {
-  const stack: string[] = [];
-  const found: string[] = [];
-  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) {
-      continue;
-    }
-    const depth = (match[1] ?? '').length / 4;
-    stack.length = depth;
-    stack.push(match[2] ?? '');
-    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
-      if (method !== '' && isNative(path)) {
-        found.push(routeName({ method, path }));
-      }
-    }
-  }
-  return found;
+  return routerRoutes(env.app, { head: true })
+    .filter((r) => isNative(r.path))
+    .map(routeName);
 }
 
 describe('the security contract table', () => {

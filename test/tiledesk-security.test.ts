@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SCOPES, type Scope } from '../src/core/access.js';
+import type { Scope } from '../src/core/access.js';
 import { trashAgent } from '../src/core/agents/agent-lifecycle.js';
 import { addTeamMember } from '../src/core/teams/team-members.js';
 import { buildAgent, buildKey, buildOrg, buildTeam } from './factories.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
 import { defined, type Method, send, sorted } from './http.js';
+import { keysLackingEachScope, routeName, routerRoutes } from './security-contract.js';
 import { expectTiledeskError } from './tiledesk.js';
 
 /**
@@ -115,7 +116,7 @@ const ROUTES: Route[] = [
 let env: TestApp;
 let home: Fixture;
 let other: Fixture;
-const missingScopeKeys = new Map<Scope, string>();
+let missingScopeKeys = new Map<Scope, string>();
 
 async function buildFixture(): Promise<Fixture> {
   const ctx = await buildOrg(env);
@@ -142,42 +143,24 @@ before(async () => {
   env = await createTestApp();
   home = await buildFixture();
   other = await buildFixture();
-  for (const scope of new Set(ROUTES.map((r) => r.scope))) {
-    const { secret } = await buildKey(ctxOf(home.orgId), {
-      scopes: SCOPES.filter((s) => s !== scope),
-      agentId: home.ownerId,
-    });
-    missingScopeKeys.set(scope, secret);
-  }
+  missingScopeKeys = await keysLackingEachScope(
+    ctxOf(home.orgId),
+    ROUTES.map((r) => r.scope),
+    home.ownerId,
+  );
 });
 
 after(async () => {
   await env.close();
 });
 
-const routeName = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 const auth = (key: string, scheme = 'JWT') => ({ authorization: `${scheme} ${key}` });
 
 /** Every /v3 route the router holds, read from its printed tree (HEAD mirrors GET). */
 function registeredRoutes(): string[] {
-  const stack: string[] = [];
-  const found: string[] = [];
-  for (const line of env.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) {
-      continue;
-    }
-    const depth = (match[1] ?? '').length / 4;
-    stack.length = depth;
-    stack.push(match[2] ?? '');
-    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
-      if (method !== '' && method !== 'HEAD' && path.startsWith('/v3/')) {
-        found.push(routeName({ method, path }));
-      }
-    }
-  }
-  return found;
+  return routerRoutes(env.app)
+    .filter((r) => r.path.startsWith('/v3/'))
+    .map(routeName);
 }
 
 describe('the Tiledesk security contract table', () => {

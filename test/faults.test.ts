@@ -107,12 +107,15 @@ describe('database faults under load', { timeout: 90_000 }, () => {
     }
     const database = await createPgDatabase();
     drop = database.drop;
-    proxy = new TcpProxy(new URL(database.url));
+    // Roster serves as the ordinary role, as a deployment with row-level security does: every
+    // statement then runs in a scoped transaction, and the faults hit those too.
+    proxy = new TcpProxy(new URL(database.appUrl));
     await proxy.open();
     admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
     server = await startServer({
       DATABASE_URL: proxy.url,
+      ROSTER_MIGRATION_DATABASE_URL: database.url,
       ROSTER_MASTER_KEY: MASTER,
       ROSTER_DB_POOL_SIZE: '8',
     });

@@ -668,6 +668,8 @@ async function scenarioE(small: { bulkP50: number }) {
     // The small-data figure: a team of the same size, read in this process before the data grows.
     const smallIds = await seedAgents(db.url, t.orgId, perTeam, 'e-small');
     const smallTeamId = await createTeam(roster.base, t, 'small', smallIds);
+    // Warm first (a new process, new prepared statements): the figure at scale is taken warm too.
+    await sequentialP50(roster.base, t.key, 'GET', `/v1/teams/${smallTeamId}`);
     const smallTeamP50 = await sequentialP50(roster.base, t.key, 'GET', `/v1/teams/${smallTeamId}`);
     const ids = [...smallIds, ...(await seedAgents(db.url, t.orgId, agentsN - perTeam, 'e'))].sort();
     const client = new pg.Client({ connectionString: db.url });
@@ -706,6 +708,7 @@ async function scenarioE(small: { bulkP50: number }) {
       goal: '<= 1.5x',
       met: deep <= 1.5 * first,
     });
+    await sequentialP50(roster.base, t.key, 'GET', `/v1/teams/${seededTeams[0]?.id}`);
     const teamP50 = await sequentialP50(roster.base, t.key, 'GET', `/v1/teams/${seededTeams[0]?.id}`);
     record({
       scenario: 'e',

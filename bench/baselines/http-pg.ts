@@ -28,14 +28,16 @@ const AUTH = {
          FROM api_keys k LEFT JOIN agents a ON a.org_id = k.org_id AND a.id = k.agent_id
          WHERE k.key_hash = $1`,
 };
+// The columns of Roster's response (and the version for its ETag): the same answer, not a subset.
 const TEAM = {
   name: 'team',
-  text: `SELECT id, name, description, default_max_concurrent, created_at, updated_at
+  text: `SELECT id, name, description, default_max_concurrent, enabled, archived_at, email,
+           show_on_registration, show_on_offline_form, routing, created_at, updated_at, version
          FROM teams WHERE org_id = $1 AND id = $2`,
 };
 const MEMBERS = {
   name: 'members',
-  text: `SELECT a.id, a.email, a.full_name FROM team_members m
+  text: `SELECT a.id, a.email, a.full_name, m.priority FROM team_members m
          JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
          WHERE m.org_id = $1 AND m.team_id = $2 ORDER BY m.agent_id`,
 };
@@ -68,8 +70,8 @@ createServer(async (req, res) => {
         pool.query({ ...TEAM, values: [orgId, team[1]] }),
         pool.query({ ...MEMBERS, values: [orgId, team[1]] }),
       ]);
-      const row = found.rows[0];
-      res.writeHead(200, { 'content-type': 'application/json' });
+      const { version, ...row } = found.rows[0];
+      res.writeHead(200, { 'content-type': 'application/json', etag: `"${version}"` });
       res.end(JSON.stringify({ ...row, members: members.rows }));
       return;
     }

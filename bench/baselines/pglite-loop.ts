@@ -19,21 +19,28 @@ export async function pgliteLoop(options: {
   const until = performance.now() + options.seconds * 1000;
   try {
     while (performance.now() < until) {
+      // The statements of the HTTP baseline (bench/baselines/http-pg.ts), and the same answer.
       const auth = await db.query<{ org_id: string }>(
-        `SELECT k.id, k.org_id, k.scopes, k.agent_id, a.role, a.status
+        `SELECT k.id, k.org_id, k.scopes, k.agent_id, k.expires_at, a.role, a.status, a.trashed_at IS NOT NULL AS trashed
          FROM api_keys k LEFT JOIN agents a ON a.org_id = k.org_id AND a.id = k.agent_id
          WHERE k.key_hash = $1`,
         [hash],
       );
       const orgId = auth.rows[0]?.org_id;
-      await db.query('SELECT * FROM teams WHERE org_id = $1 AND id = $2', [orgId, options.teamId]);
+      const team = await db.query<{ version: number }>(
+        `SELECT id, name, description, default_max_concurrent, enabled, archived_at, email,
+           show_on_registration, show_on_offline_form, routing, created_at, updated_at, version
+         FROM teams WHERE org_id = $1 AND id = $2`,
+        [orgId, options.teamId],
+      );
       const members = await db.query(
-        `SELECT a.id, a.email, a.full_name FROM team_members m
+        `SELECT a.id, a.email, a.full_name, m.priority FROM team_members m
          JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
          WHERE m.org_id = $1 AND m.team_id = $2 ORDER BY m.agent_id`,
         [orgId, options.teamId],
       );
-      JSON.stringify(members.rows);
+      const { version: _version, ...row } = team.rows[0] ?? { version: 0 };
+      JSON.stringify({ ...row, members: members.rows });
       done++;
     }
   } finally {

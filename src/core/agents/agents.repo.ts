@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { type AgentRow, agents, teamMembers } from '../../db/schema.js';
 import type { PageRequest } from '../paging.js';
 
@@ -25,12 +26,25 @@ export interface AgentFilter {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+const orgAndId = and(eq(agents.orgId, sql.placeholder('orgId')), eq(agents.id, sql.placeholder('id')));
+
+const findAgentQuery = preparedPerDb((db) =>
+  db.select().from(agents).where(orgAndId).prepare('roster_find_agent'),
+);
+
 export async function findAgent(db: Db, orgId: string, id: string): Promise<AgentRow | null> {
-  const rows = await db
-    .select()
-    .from(agents)
-    .where(and(eq(agents.orgId, orgId), eq(agents.id, id)));
+  const rows = await findAgentQuery(db).execute({ orgId, id });
   return rows[0] ?? null;
+}
+
+const agentExistsQuery = preparedPerDb((db) =>
+  db.select({ id: agents.id }).from(agents).where(orgAndId).prepare('roster_agent_exists'),
+);
+
+/** Whether the org has the agent (in the trash or not); reads nothing else of it. */
+export async function agentExists(db: Db, orgId: string, id: string): Promise<boolean> {
+  const rows = await agentExistsQuery(db).execute({ orgId, id });
+  return rows.length > 0;
 }
 
 /** The agent whose primary email is `email`, case-insensitive. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { type ApiKeyRow, agents, apiKeys } from '../../db/schema.js';
 import type { PageRequest } from '../paging.js';
 
@@ -12,8 +13,9 @@ export interface KeyForAuth {
   agentTrashed: boolean | null;
 }
 
-function authQuery(db: Db) {
-  return db
+/** The authentication query runs on every request: prepared once per database, by name. */
+const authQuery = preparedPerDb((db) =>
+  db
     .select({
       key: apiKeys,
       agentRole: agents.role,
@@ -23,19 +25,11 @@ function authQuery(db: Db) {
     .from(apiKeys)
     .leftJoin(agents, and(eq(agents.orgId, apiKeys.orgId), eq(agents.id, apiKeys.agentId)))
     .where(eq(apiKeys.keyHash, sql.placeholder('hash')))
-    .prepare('roster_auth_key');
-}
-
-/** The authentication query runs on every request: prepared once per database, by name. */
-const authQueries = new WeakMap<Db, ReturnType<typeof authQuery>>();
+    .prepare('roster_auth_key'),
+);
 
 export async function findKeyByHash(db: Db, keyHash: string): Promise<KeyForAuth | null> {
-  let query = authQueries.get(db);
-  if (query === undefined) {
-    query = authQuery(db);
-    authQueries.set(db, query);
-  }
-  const rows = await query.execute({ hash: keyHash });
+  const rows = await authQuery(db).execute({ hash: keyHash });
   return rows[0] ?? null;
 }
 

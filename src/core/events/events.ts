@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { preparedSql } from '../../db/prepared.js';
 import { outbox } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
@@ -81,6 +83,16 @@ export async function emitEvents<T extends EventType>(
   tx.pending?.push(...rows.map((r) => ({ id: r.id, orgId, type: r.type, data: r.payload, occurredAt: at })));
 }
 
+const appendStatement = preparedSql<
+  never,
+  { id: string; orgId: string; type: string; payload: string; at: string }
+>(
+  'roster_append_event',
+  sql`INSERT INTO outbox (id, org_id, type, payload, created_at)
+      VALUES (${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('type')},
+        ${sql.placeholder('payload')}::jsonb, ${sql.placeholder('at')}::timestamptz)`,
+);
+
 /**
  * Appends one event to the outbox through the transaction of `tx` (see `inTransaction`), so the
  * event exists exactly when the change does, and queues it for live delivery after the commit.
@@ -91,7 +103,9 @@ export async function emitEvent<T extends EventType>(
   payload: DomainEvents[T],
   orgId: string = tx.actor.orgId,
 ): Promise<void> {
-  const event = { id: newId(), orgId, type, payload, createdAt: tx.now() };
-  await tx.db.insert(outbox).values(event);
-  tx.pending?.push({ id: event.id, orgId, type, data: payload, occurredAt: event.createdAt });
+  const id = newId();
+  const at = tx.now();
+  // What Drizzle's insert of the row sent, as a statement prepared once.
+  await appendStatement(tx.db, { id, orgId, type, payload: JSON.stringify(payload), at: at.toISOString() });
+  tx.pending?.push({ id, orgId, type, data: payload, occurredAt: at });
 }

@@ -1,5 +1,5 @@
 import { assertCan, can, systemActor } from '../access.js';
-import { findAgent } from '../agents/agents.repo.js';
+import { agentExists } from '../agents/agents.repo.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
@@ -207,7 +207,9 @@ export async function setAvailability(
 }
 
 async function assertAgentExists(ctx: Ctx, agentId: string): Promise<void> {
-  found(await findAgent(ctx.db, ctx.actor.orgId, agentId), () => ERRORS.agentNotFound(agentId));
+  if (!(await agentExists(ctx.db, ctx.actor.orgId, agentId))) {
+    throw ERRORS.agentNotFound(agentId);
+  }
 }
 
 /**

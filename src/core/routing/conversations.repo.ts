@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
+import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
 import type { PageRequest } from '../paging.js';
-import { conversationsOf, RETURNING } from './routing.repo.js';
+import { conversationsOf, type RawConversation, RETURNING, toConversation } from './routing.repo.js';
 
 export type ConversationStatus = 'queued' | 'assigned' | 'closed';
 
@@ -26,20 +27,65 @@ export interface NewConversation {
   assigneeId: string | null;
 }
 
+const insertStatement = preparedSql<
+  RawConversation,
+  {
+    id: string;
+    orgId: string;
+    teamId: string | null;
+    assigneeId: string | null;
+    status: 'assigned' | 'queued';
+    channel: string | null;
+    externalId: string | null;
+    priority: number;
+    metadata: string;
+    at: string;
+    assignedAt: string | null;
+  }
+>(
+  'roster_insert_conversation',
+  sql`
+    INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
+      metadata, created_at, updated_at, assigned_at)
+    VALUES (${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')},
+      ${sql.placeholder('assigneeId')}, ${sql.placeholder('status')}, ${sql.placeholder('channel')},
+      ${sql.placeholder('externalId')}, ${sql.placeholder('priority')}, ${sql.placeholder('metadata')}::jsonb,
+      ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz,
+      ${sql.placeholder('assignedAt')}::timestamptz)
+    ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+    ${RETURNING}`,
+);
+
 /** Inserts the conversation; null when the org already has one with this external id. */
 export async function insertConversation(db: Db, c: NewConversation): Promise<ConversationRow | null> {
   const at = c.now.toISOString();
   const assigned = c.assigneeId !== null;
-  const result = await db.execute(sql`
-    INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
-      metadata, created_at, updated_at, assigned_at)
-    VALUES (${c.id}, ${c.orgId}, ${c.teamId}, ${c.assigneeId}, ${assigned ? 'assigned' : 'queued'},
-      ${c.channel}, ${c.externalId}, ${c.priority}, ${JSON.stringify(c.metadata)}::jsonb,
-      ${at}::timestamptz, ${at}::timestamptz, ${assigned ? at : null}::timestamptz)
-    ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
-    ${RETURNING}`);
-  return conversationsOf(result)[0] ?? null;
+  const [row] = await insertStatement(db, {
+    id: c.id,
+    orgId: c.orgId,
+    teamId: c.teamId,
+    assigneeId: c.assigneeId,
+    status: assigned ? 'assigned' : 'queued',
+    channel: c.channel,
+    externalId: c.externalId,
+    priority: c.priority,
+    metadata: JSON.stringify(c.metadata),
+    at,
+    assignedAt: assigned ? at : null,
+  });
+  return row === undefined ? null : toConversation(row);
 }
+
+const byId = (lock: boolean) =>
+  sql`${SELECT} WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('id')} ${lock ? sql`FOR UPDATE` : sql``}`;
+const findStatement = preparedSql<RawConversation, { orgId: string; id: string }>(
+  'roster_find_conversation',
+  byId(false),
+);
+const findLockedStatement = preparedSql<RawConversation, { orgId: string; id: string }>(
+  'roster_find_conversation_locked',
+  byId(true),
+);
 
 export async function findConversation(
   db: Db,
@@ -47,10 +93,8 @@ export async function findConversation(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<ConversationRow | null> {
-  const result = await db.execute(
-    sql`${SELECT} WHERE org_id = ${orgId} AND id = ${id} ${options.lock ? sql`FOR UPDATE` : sql``}`,
-  );
-  return conversationsOf(result)[0] ?? null;
+  const [row] = await (options.lock ? findLockedStatement : findStatement)(db, { orgId, id });
+  return row === undefined ? null : toConversation(row);
 }
 
 export async function findByExternalId(

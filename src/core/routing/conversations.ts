@@ -159,7 +159,7 @@ export async function createConversation(
   if (inserted.status !== 'queued') {
     return { conversation: inserted, created: true };
   }
-  const routed = (await routeConversation(ctx, inserted.id)) ?? inserted;
+  const routed = (await routeConversation(ctx, inserted.id, inserted)) ?? inserted;
   if (routed.status === 'queued') {
     return {
       conversation: (await announceQueued(ctx, inserted.id, 'no_eligible_agent')) ?? routed,

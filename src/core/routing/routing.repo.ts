@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
+import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
 import type { Candidate, RoutingMode } from './selection.js';
 
@@ -30,18 +31,20 @@ export interface TeamRouting {
   cursor: { memberOrder: number; agentId: string } | null;
 }
 
-export async function findTeamRouting(db: Db, orgId: string, teamId: string): Promise<TeamRouting | null> {
-  const result = await db.execute(sql`
+const teamRouting = preparedSql<
+  { routing: RoutingMode; takes_work: boolean; cursor_id: string | null; cursor_order: number | null },
+  { orgId: string; teamId: string }
+>(
+  'roster_team_routing',
+  sql`
     SELECT t.routing, t.enabled AND t.archived_at IS NULL AS takes_work, t.routing_cursor_agent_id AS cursor_id,
       (SELECT m.priority FROM team_members m
        WHERE m.org_id = t.org_id AND m.team_id = t.id AND m.agent_id = t.routing_cursor_agent_id) AS cursor_order
-    FROM teams t WHERE t.org_id = ${orgId} AND t.id = ${teamId}`);
-  const row = rowsOf<{
-    routing: RoutingMode;
-    takes_work: boolean;
-    cursor_id: string | null;
-    cursor_order: number | null;
-  }>(result)[0];
+    FROM teams t WHERE t.org_id = ${sql.placeholder('orgId')} AND t.id = ${sql.placeholder('teamId')}`,
+);
+
+export async function findTeamRouting(db: Db, orgId: string, teamId: string): Promise<TeamRouting | null> {
+  const [row] = await teamRouting(db, { orgId, teamId });
   if (row === undefined) {
     return null;
   }
@@ -56,6 +59,33 @@ export async function findTeamRouting(db: Db, orgId: string, teamId: string): Pr
   };
 }
 
+const candidates = preparedSql<
+  {
+    agent_id: string;
+    member_order: number;
+    last_assigned_ms: number | null;
+    capacity: number;
+    active: number;
+  },
+  { orgId: string; teamId: string; channel: string | null }
+>(
+  'roster_routing_candidates',
+  sql`
+    SELECT * FROM (
+      SELECT a.id AS agent_id, m.priority AS member_order,
+        (extract(epoch from a.last_assigned_at) * 1000)::float8 AS last_assigned_ms,
+        coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity,
+        ${activeCount(sql`a.id`)}::int AS active
+      FROM team_members m
+      JOIN teams t ON t.org_id = m.org_id AND t.id = m.team_id
+      JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
+      JOIN orgs o ON o.id = m.org_id
+      WHERE m.org_id = ${sql.placeholder('orgId')} AND m.team_id = ${sql.placeholder('teamId')}
+        AND ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
+    ) c
+    WHERE c.active < c.capacity`,
+);
+
 /**
  * Members of the team that the database says may take a conversation on `channel` now: willing,
  * working the channel, with fewer active conversations than their capacity in this team. Whether
@@ -67,27 +97,7 @@ export async function findCandidates(
   teamId: string,
   channel: string | null,
 ): Promise<Candidate[]> {
-  const result = await db.execute(sql`
-    SELECT * FROM (
-      SELECT a.id AS agent_id, m.priority AS member_order,
-        (extract(epoch from a.last_assigned_at) * 1000)::float8 AS last_assigned_ms,
-        coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity,
-        ${activeCount(sql`a.id`)}::int AS active
-      FROM team_members m
-      JOIN teams t ON t.org_id = m.org_id AND t.id = m.team_id
-      JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
-      JOIN orgs o ON o.id = m.org_id
-      WHERE m.org_id = ${orgId} AND m.team_id = ${teamId} AND ${TEAM_ROUTES} AND ${WILLING}
-        AND ${works(sql`${channel}::text`)}
-    ) c
-    WHERE c.active < c.capacity`);
-  return rowsOf<{
-    agent_id: string;
-    member_order: number;
-    last_assigned_ms: number | null;
-    capacity: number;
-    active: number;
-  }>(result).map((r) => ({
+  return (await candidates(db, { orgId, teamId, channel })).map((r) => ({
     agentId: r.agent_id,
     memberOrder: Number(r.member_order),
     lastAssignedAt: r.last_assigned_ms === null ? null : new Date(Number(r.last_assigned_ms)),
@@ -112,6 +122,54 @@ export interface LockedAgent {
   channels: Record<string, boolean>;
 }
 
+interface LockRow {
+  max_concurrent: number | null;
+  org_default: number;
+  channels: Record<string, boolean>;
+  capacity: number;
+  enabled: boolean;
+  willing: boolean;
+  eligible: boolean | null;
+}
+
+type LockParams = { orgId: string; agentId: string; teamId: string | null; channel: string | null };
+
+const lockStatement = (skipLocked: boolean) => {
+  const team = sql`${sql.placeholder('teamId')}::uuid`;
+  return sql`
+    SELECT a.max_concurrent, o.default_max_concurrent AS org_default, a.channels,
+      coalesce(a.max_concurrent,
+        CASE WHEN ${team} IS NULL THEN
+          (SELECT max(t2.default_max_concurrent) FROM team_members m2
+           JOIN teams t2 ON t2.org_id = m2.org_id AND t2.id = m2.team_id
+           WHERE m2.org_id = a.org_id AND m2.agent_id = a.id)
+        ELSE t.default_max_concurrent END,
+        o.default_max_concurrent) AS capacity,
+      (a.status = 'active' AND a.trashed_at IS NULL) AS enabled,
+      ${WILLING} AS willing,
+      (${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)} AND ${TEAM_ROUTES}
+        AND EXISTS (SELECT 1 FROM team_members m
+                    WHERE m.org_id = a.org_id AND m.team_id = t.id AND m.agent_id = a.id)) AS eligible
+    FROM agents a
+    JOIN orgs o ON o.id = a.org_id
+    LEFT JOIN teams t ON t.org_id = a.org_id AND t.id = ${team}
+    WHERE a.org_id = ${sql.placeholder('orgId')} AND a.id = ${sql.placeholder('agentId')}
+    FOR UPDATE OF a ${skipLocked ? sql`SKIP LOCKED` : sql``}`;
+};
+const lockWaiting = preparedSql<LockRow, LockParams>('roster_lock_agent', lockStatement(false));
+const lockSkipping = preparedSql<LockRow, LockParams>('roster_lock_agent_skip', lockStatement(true));
+const agentRowExists = preparedSql<{ one: number }, { orgId: string; agentId: string }>(
+  'roster_agent_row_exists',
+  sql`SELECT 1 AS one FROM agents WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('agentId')}`,
+);
+const activeOfAgent = preparedSql<{ active: number }, { orgId: string; agentId: string }>(
+  'roster_agent_active',
+  sql`
+    SELECT count(*)::int AS active FROM conversations
+    WHERE org_id = ${sql.placeholder('orgId')} AND assignee_id = ${sql.placeholder('agentId')}
+      AND status = 'assigned'`,
+);
+
 /**
  * Locks the agent's row (`FOR UPDATE`) until the transaction ends, so that claims on the agent
  * take turns: the capacity check of the next statement then counts every assignment committed
@@ -126,50 +184,21 @@ export async function lockAgent(
   channel: string | null,
   options: { skipLocked?: boolean } = {},
 ): Promise<LockedAgent | 'locked' | null> {
-  const team = sql`${teamId}::uuid`;
-  const result = await db.execute(sql`
-    SELECT a.max_concurrent, o.default_max_concurrent AS org_default, a.channels,
-      coalesce(a.max_concurrent,
-        CASE WHEN ${team} IS NULL THEN
-          (SELECT max(t2.default_max_concurrent) FROM team_members m2
-           JOIN teams t2 ON t2.org_id = m2.org_id AND t2.id = m2.team_id
-           WHERE m2.org_id = a.org_id AND m2.agent_id = a.id)
-        ELSE t.default_max_concurrent END,
-        o.default_max_concurrent) AS capacity,
-      (a.status = 'active' AND a.trashed_at IS NULL) AS enabled,
-      ${WILLING} AS willing,
-      (${WILLING} AND ${works(sql`${channel}::text`)} AND ${TEAM_ROUTES}
-        AND EXISTS (SELECT 1 FROM team_members m
-                    WHERE m.org_id = a.org_id AND m.team_id = t.id AND m.agent_id = a.id)) AS eligible
-    FROM agents a
-    JOIN orgs o ON o.id = a.org_id
-    LEFT JOIN teams t ON t.org_id = a.org_id AND t.id = ${team}
-    WHERE a.org_id = ${orgId} AND a.id = ${agentId}
-    FOR UPDATE OF a ${options.skipLocked ? sql`SKIP LOCKED` : sql``}`);
-  const row = rowsOf<{
-    max_concurrent: number | null;
-    org_default: number;
-    channels: Record<string, boolean>;
-    capacity: number;
-    enabled: boolean;
-    willing: boolean;
-    eligible: boolean | null;
-  }>(result)[0];
+  const lock = options.skipLocked ? lockSkipping : lockWaiting;
+  const [row] = await lock(db, { orgId, agentId, teamId, channel });
   if (row === undefined) {
     if (options.skipLocked) {
       // Either another transaction holds the agent, or it does not exist: tell them apart.
-      const exists = await db.execute(sql`SELECT 1 FROM agents WHERE org_id = ${orgId} AND id = ${agentId}`);
-      return rowsOf(exists).length > 0 ? 'locked' : null;
+      const exists = await agentRowExists(db, { orgId, agentId });
+      return exists.length > 0 ? 'locked' : null;
     }
     return null;
   }
   // Counted after the lock is held: this statement's snapshot includes every earlier claim.
-  const count = await db.execute(sql`
-    SELECT count(*)::int AS active FROM conversations
-    WHERE org_id = ${orgId} AND assignee_id = ${agentId} AND status = 'assigned'`);
+  const [count] = await activeOfAgent(db, { orgId, agentId });
   return {
     capacity: Number(row.capacity),
-    active: Number(rowsOf<{ active: number }>(count)[0]?.active ?? 0),
+    active: Number(count?.active ?? 0),
     enabled: row.enabled,
     willing: row.willing,
     eligible: row.eligible === true,
@@ -179,7 +208,7 @@ export async function lockAgent(
   };
 }
 
-interface RawConversation {
+export interface RawConversation {
   id: string;
   org_id: string;
   team_id: string | null;
@@ -228,6 +257,23 @@ export const conversationsOf = (result: unknown) => rowsOf<RawConversation>(resu
  * agent's load against `capacity`. Run it while holding `lockAgent`'s lock. Null when the
  * conversation is no longer queued or the agent has no room left.
  */
+const claimStatement = preparedSql<
+  RawConversation,
+  { orgId: string; conversationId: string; agentId: string; capacity: number; at: string }
+>(
+  'roster_claim_queued',
+  sql`
+    UPDATE conversations c
+    SET status = 'assigned', assignee_id = ${sql.placeholder('agentId')},
+      assigned_at = ${sql.placeholder('at')}::timestamptz, updated_at = ${sql.placeholder('at')}::timestamptz
+    WHERE c.org_id = ${sql.placeholder('orgId')} AND c.id = ${sql.placeholder('conversationId')}
+      AND c.status = 'queued'
+      AND (SELECT count(*) FROM conversations x
+           WHERE x.org_id = ${sql.placeholder('orgId')} AND x.assignee_id = ${sql.placeholder('agentId')}
+             AND x.status = 'assigned') < ${sql.placeholder('capacity')}
+    ${RETURNING}`,
+);
+
 export async function claimQueued(
   db: Db,
   orgId: string,
@@ -236,16 +282,8 @@ export async function claimQueued(
   capacity: number,
   now: Date,
 ): Promise<ConversationRow | null> {
-  const at = now.toISOString();
-  const result = await db.execute(sql`
-    UPDATE conversations c
-    SET status = 'assigned', assignee_id = ${agentId}, assigned_at = ${at}::timestamptz,
-      updated_at = ${at}::timestamptz
-    WHERE c.org_id = ${orgId} AND c.id = ${conversationId} AND c.status = 'queued'
-      AND (SELECT count(*) FROM conversations x
-           WHERE x.org_id = ${orgId} AND x.assignee_id = ${agentId} AND x.status = 'assigned') < ${capacity}
-    ${RETURNING}`);
-  return conversationsOf(result)[0] ?? null;
+  const [row] = await claimStatement(db, { orgId, conversationId, agentId, capacity, at: now.toISOString() });
+  return row === undefined ? null : toConversation(row);
 }
 
 /**
@@ -283,6 +321,22 @@ export async function claimNextQueued(
 }
 
 /** Records a routed assignment on the agent (least-busy tie-break) and the team (round-robin cursor). */
+const assignmentStatement = preparedSql<
+  never,
+  { orgId: string; agentId: string; teamId: string | null; at: string }
+>(
+  'roster_record_assignment',
+  // One round trip for both rows, agent first as before; without a team the second matches none.
+  sql`
+    WITH agent AS (
+      UPDATE agents SET last_assigned_at = ${sql.placeholder('at')}::timestamptz
+      WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('agentId')}
+    )
+    UPDATE teams SET routing_cursor_agent_id = ${sql.placeholder('agentId')}
+    WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('teamId')}::uuid
+      AND routing = 'round_robin'`,
+);
+
 export async function recordAssignment(
   db: Db,
   orgId: string,
@@ -290,14 +344,7 @@ export async function recordAssignment(
   teamId: string | null,
   now: Date,
 ): Promise<void> {
-  await db.execute(sql`
-    UPDATE agents SET last_assigned_at = ${now.toISOString()}::timestamptz
-    WHERE org_id = ${orgId} AND id = ${agentId}`);
-  if (teamId !== null) {
-    await db.execute(sql`
-      UPDATE teams SET routing_cursor_agent_id = ${agentId}
-      WHERE org_id = ${orgId} AND id = ${teamId} AND routing = 'round_robin'`);
-  }
+  await assignmentStatement(db, { orgId, agentId, teamId, at: now.toISOString() });
 }
 
 /** Members of any of the teams, in member order: the agents whose drain may find the teams' work. */

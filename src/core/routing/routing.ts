@@ -105,11 +105,17 @@ function claim(
  * from the presence store, the pure choice, then the claim, falling through to the next candidate
  * when one lost its last slot meanwhile. Returns the conversation as it is afterwards (still queued
  * when nobody can take it). Runs outside any transaction, each claim in its own.
+ * `justInserted` is the row as its creator committed it, which saves reading it again: should it
+ * have changed since, the claim finds it no longer queued and the row is read then.
  */
-export async function routeConversation(ctx: Ctx, conversationId: string): Promise<ConversationRow | null> {
+export async function routeConversation(
+  ctx: Ctx,
+  conversationId: string,
+  justInserted?: ConversationRow,
+): Promise<ConversationRow | null> {
   const sys = asSystem(ctx);
   const orgId = sys.actor.orgId;
-  let conversation = await findConversation(sys.db, orgId, conversationId);
+  let conversation = justInserted ?? (await findConversation(sys.db, orgId, conversationId));
   let waitNextRound = false;
   for (let round = 0; round < MAX_ROUNDS && conversation !== null; round++) {
     if (conversation.status !== 'queued' || conversation.teamId === null) {

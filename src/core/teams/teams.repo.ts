@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
+import { preparedPerDb, preparedSql } from '../../db/prepared.js';
 import { agents, type TeamRow, teamMembers, teams } from '../../db/schema.js';
 import type { PageRequest } from '../paging.js';
 
@@ -12,11 +13,16 @@ export interface MemberRow {
   priority: number;
 }
 
-export async function findTeam(db: Db, orgId: string, id: string): Promise<TeamRow | null> {
-  const rows = await db
+const findTeamQuery = preparedPerDb((db) =>
+  db
     .select()
     .from(teams)
-    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+    .where(and(eq(teams.orgId, sql.placeholder('orgId')), eq(teams.id, sql.placeholder('id'))))
+    .prepare('roster_find_team'),
+);
+
+export async function findTeam(db: Db, orgId: string, id: string): Promise<TeamRow | null> {
+  const rows = await findTeamQuery(db).execute({ orgId, id });
   return rows[0] ?? null;
 }
 
@@ -128,32 +134,61 @@ export async function deleteTeamRow(db: Db, orgId: string, id: string): Promise<
   return rows.length > 0;
 }
 
+const memberColumns = {
+  id: agents.id,
+  email: agents.email,
+  fullName: agents.fullName,
+  phoneNumber: agents.phoneNumber,
+  priority: teamMembers.priority,
+};
+const memberJoin = and(eq(agents.orgId, teamMembers.orgId), eq(agents.id, teamMembers.agentId));
+
+/**
+ * Every member of a team: GET team reads them on each call, so the statement is prepared and its
+ * rows are taken as the driver returns them, without Drizzle's per-column mapping.
+ */
+const allMembers = preparedSql<
+  { id: string; email: string; full_name: string; phone_number: string | null; priority: number },
+  { orgId: string; teamId: string }
+>(
+  'roster_team_members',
+  sql`SELECT a.id, a.email, a.full_name, a.phone_number, m.priority
+      FROM team_members m JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
+      WHERE m.org_id = ${sql.placeholder('orgId')} AND m.team_id = ${sql.placeholder('teamId')}
+      ORDER BY m.agent_id`,
+);
+
 /** Members of a team in agent-id order, optionally one page of them. */
-export function listMemberRows(
+export async function listMemberRows(
   db: Db,
   orgId: string,
   teamId: string,
   page: PageRequest | null,
 ): Promise<MemberRow[]> {
-  const query = db
-    .select({
-      id: agents.id,
-      email: agents.email,
-      fullName: agents.fullName,
-      phoneNumber: agents.phoneNumber,
-      priority: teamMembers.priority,
-    })
+  if (page === null) {
+    const rows = await allMembers(db, { orgId, teamId });
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      fullName: r.full_name,
+      phoneNumber: r.phone_number,
+      priority: r.priority,
+    }));
+  }
+  return db
+    .select(memberColumns)
     .from(teamMembers)
-    .innerJoin(agents, and(eq(agents.orgId, teamMembers.orgId), eq(agents.id, teamMembers.agentId)))
+    .innerJoin(agents, memberJoin)
     .where(
       and(
         eq(teamMembers.orgId, orgId),
         eq(teamMembers.teamId, teamId),
-        page?.afterId ? gt(teamMembers.agentId, page.afterId) : undefined,
+        page.afterId ? gt(teamMembers.agentId, page.afterId) : undefined,
       ),
     )
-    .orderBy(asc(teamMembers.agentId));
-  return page === null ? query : query.offset(page.skip).limit(page.limit + 1);
+    .orderBy(asc(teamMembers.agentId))
+    .offset(page.skip)
+    .limit(page.limit + 1);
 }
 
 /**

@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { holdsCluster, loadTemplate } from './pglite-template.js';
 import { ALL_ORGS, grantServingRole, rowSecurityApplies, ScopedPool } from './row-security.js';
 import * as schema from './schema.js';
 
@@ -60,7 +61,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
+  // A new database starts from the shipped template cluster rather than running initdb.
+  const template = dataDir !== null && holdsCluster(dataDir) ? null : loadTemplate();
+  const options = template === null ? {} : { loadDataDir: template };
+  const client = dataDir === null ? new PGlite(options) : new PGlite(dataDir, options);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });

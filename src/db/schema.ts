@@ -144,6 +144,8 @@ export const teams = pgTable(
     routingCursorAgentId: uuid('routing_cursor_agent_id'),
     /** Bumped by every change of the team, its settings or its members: its ETag. */
     version: integer('version').notNull().default(1),
+    /** How many members the team has, kept by triggers on team_members (migration 0009). */
+    memberCount: integer('member_count').notNull().default(0),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { actAs, buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
 import { agents, outbox, teamMembers, users } from '../../db/schema.js';
+import { deleteAgent } from '../agents/agents.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -282,6 +283,27 @@ describe('team members', () => {
       ['added', 'removed'],
     );
     assert.equal(await countMembers(ctx.db, orgId, team.id), MAX_TEAM_MEMBERS);
+  });
+
+  it('keeps member_count exact through bulk changes and the cascades of deleting agents', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const agentsOfTeam = await Promise.all(Array.from({ length: 5 }, () => buildAgent(ctx)));
+    const ids = agentsOfTeam.map((a) => a.id);
+    const counted = async () => {
+      const [row] = await ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(teamMembers)
+        .where(eq(teamMembers.teamId, team.id));
+      return row?.n;
+    };
+    await updateTeamMembers(ctx, team.id, { add: ids, remove: [] });
+    assert.equal(await countMembers(ctx.db, ctx.actor.orgId, team.id), 5);
+    await updateTeamMembers(ctx, team.id, { add: [], remove: ids.slice(0, 2) });
+    assert.equal(await countMembers(ctx.db, ctx.actor.orgId, team.id), 3);
+    await deleteAgent(ctx, ids[4] as string);
+    assert.equal(await countMembers(ctx.db, ctx.actor.orgId, team.id), 2);
+    assert.equal(await counted(), 2);
   });
 
   it('rejects more than 1000 ids in one call with invalid_request', async () => {

@@ -179,8 +179,8 @@ export async function updateTeamMembers(
     if (addedIds.length + removedIds.length + updatedIds.length > 0) {
       await bumpTeamVersion(tx.db, orgId, teamId);
     }
-    // Counted after the version bump locked the team row: concurrent additions take turns, and
-    // each counts what the one before it committed.
+    // The insert's trigger updated the team's member_count, locking its row: concurrent additions
+    // take turns, and each reads the count the one before it committed.
     if (addedIds.length > 0 && (await countMembers(tx.db, orgId, teamId)) > MAX_TEAM_MEMBERS) {
       throw ERRORS.teamFull(teamId, MAX_TEAM_MEMBERS);
     }

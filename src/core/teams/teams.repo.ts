@@ -241,11 +241,11 @@ export async function deleteMembers(
   return new Map(rowsOf<{ id: string; changed: boolean }>(result).map((r) => [r.id, r.changed]));
 }
 
-/** How many members the team has. */
+/** How many members the team has (`teams.member_count`, kept by triggers); 0 for no such team. */
 export async function countMembers(db: Db, orgId: string, teamId: string): Promise<number> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(teamMembers)
-    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)));
+    .select({ n: teams.memberCount })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
   return row?.n ?? 0;
 }

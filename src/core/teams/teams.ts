@@ -99,6 +99,7 @@ export async function createTeam(ctx: Ctx, input: TeamInput): Promise<TeamWithMe
         routing: input.routing ?? 'least_busy',
         routingCursorAgentId: null,
         version: 1,
+        memberCount: 0,
         createdAt: now,
         updatedAt: now,
       });

@@ -1,11 +1,9 @@
-import { and, asc, desc, eq, getTableColumns, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import { agents, type TeamRow, teamMembers, teams } from '../../db/schema.js';
 
-/** A team with the number of its members. */
-export interface TeamWithCount extends TeamRow {
-  memberCount: number;
-}
+/** A team with the number of its members: the row carries it (`member_count`, kept by triggers). */
+export type TeamWithCount = TeamRow;
 
 export const TEAM_SORT_FIELDS = [
   'name',
@@ -36,15 +34,12 @@ export interface TeamSearchQuery {
   limit: number;
 }
 
-const memberCount = sql<number>`(SELECT count(*)::int FROM team_members m
-  WHERE m.org_id = ${teams.orgId} AND m.team_id = ${teams.id})`;
-
 const TEAM_SORT: Record<TeamSortField, SQL | typeof teams.id> = {
   name: sql`lower(${teams.name})`,
   description: sql`coalesce(${teams.description}, '')`,
   email: sql`coalesce(${teams.email}, '')`,
   enabled: sql`${teams.enabled}`,
-  memberCount,
+  memberCount: sql`${teams.memberCount}`,
   createdAt: sql`${teams.createdAt}`,
   updatedAt: sql`${teams.updatedAt}`,
 };
@@ -74,22 +69,13 @@ export async function searchTeamRows(
   );
   const [counted] = await db.select({ total: sql<number>`count(*)::int` }).from(teams).where(where);
   const rows = await db
-    .select({ ...getTableColumns(teams), memberCount })
+    .select()
     .from(teams)
     .where(where)
     .orderBy(...order(q.sort, TEAM_SORT), asc(teams.id))
     .offset(q.offset)
     .limit(q.limit);
   return { rows, total: counted?.total ?? 0 };
-}
-
-/** One team with its member count, or null. */
-export async function findTeamWithCount(db: Db, orgId: string, id: string): Promise<TeamWithCount | null> {
-  const rows = await db
-    .select({ ...getTableColumns(teams), memberCount })
-    .from(teams)
-    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
-  return rows[0] ?? null;
 }
 
 /** A member with what a directory shows of it in the team. */

@@ -6,7 +6,6 @@ import { emitEvent } from '../events/events.js';
 import { drainTeamsAfterCommit } from '../routing/routing.js';
 import type { IfVersion } from '../versions.js';
 import {
-  findTeamWithCount,
   listMemberDetailRows,
   type MemberDetailRow,
   type MemberSortField,
@@ -45,7 +44,7 @@ export async function searchTeams(
 /** One team with its member count. @throws forbidden; team_not_found. */
 export async function getTeamWithCount(ctx: Ctx, id: string): Promise<TeamWithCount> {
   assertCan(ctx.actor, 'team.read');
-  return found(await findTeamWithCount(ctx.db, ctx.actor.orgId, id), () => ERRORS.teamNotFound(id));
+  return found(await findTeam(ctx.db, ctx.actor.orgId, id), () => ERRORS.teamNotFound(id));
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   updateTeamMembers,
 } from './team-members.js';
 import { getTeam } from './teams.js';
-import { countMembers } from './teams.repo.js';
+import { findTeam } from './teams.repo.js';
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<DomainError> {
   let caught: DomainError | undefined;
@@ -265,7 +265,7 @@ describe('team members', () => {
     assert.ok(outsider);
 
     await rejectsWith(updateTeamMembers(ctx, team.id, { add: [outsider.id], remove: [] }), 'conflict');
-    assert.equal(await countMembers(ctx.db, orgId, team.id), MAX_TEAM_MEMBERS);
+    assert.equal((await findTeam(ctx.db, orgId, team.id))?.memberCount, MAX_TEAM_MEMBERS);
     assert.deepEqual(await membershipEvents(ctx, team.id), []);
 
     // With a place freed in the same call, the team stays at the maximum and the change goes through.
@@ -282,7 +282,7 @@ describe('team members', () => {
       results.map((r) => r.status),
       ['added', 'removed'],
     );
-    assert.equal(await countMembers(ctx.db, orgId, team.id), MAX_TEAM_MEMBERS);
+    assert.equal((await findTeam(ctx.db, orgId, team.id))?.memberCount, MAX_TEAM_MEMBERS);
   });
 
   it('keeps member_count exact through bulk changes and the cascades of deleting agents', async () => {
@@ -298,11 +298,11 @@ describe('team members', () => {
       return row?.n;
     };
     await updateTeamMembers(ctx, team.id, { add: ids, remove: [] });
-    assert.equal(await countMembers(ctx.db, ctx.actor.orgId, team.id), 5);
+    assert.equal((await findTeam(ctx.db, ctx.actor.orgId, team.id))?.memberCount, 5);
     await updateTeamMembers(ctx, team.id, { add: [], remove: ids.slice(0, 2) });
-    assert.equal(await countMembers(ctx.db, ctx.actor.orgId, team.id), 3);
+    assert.equal((await findTeam(ctx.db, ctx.actor.orgId, team.id))?.memberCount, 3);
     await deleteAgent(ctx, ids[4] as string);
-    assert.equal(await countMembers(ctx.db, ctx.actor.orgId, team.id), 2);
+    assert.equal((await findTeam(ctx.db, ctx.actor.orgId, team.id))?.memberCount, 2);
     assert.equal(await counted(), 2);
   });
 

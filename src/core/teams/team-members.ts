@@ -8,7 +8,6 @@ import { drainAfterCommit } from '../routing/routing.js';
 import { setMemberPriorities } from './team-details.repo.js';
 import {
   bumpTeamVersion,
-  countMembers,
   deleteMembers,
   findTeam,
   insertMembers,
@@ -177,12 +176,12 @@ export async function updateTeamMembers(
     const reordered = await applyPriorities(tx, teamId, add.unique, options.priorities);
     const updatedIds = reordered.filter((id) => added.get(id) === false);
     if (addedIds.length + removedIds.length + updatedIds.length > 0) {
-      await bumpTeamVersion(tx.db, orgId, teamId);
-    }
-    // The insert's trigger updated the team's member_count, locking its row: concurrent additions
-    // take turns, and each reads the count the one before it committed.
-    if (addedIds.length > 0 && (await countMembers(tx.db, orgId, teamId)) > MAX_TEAM_MEMBERS) {
-      throw ERRORS.teamFull(teamId, MAX_TEAM_MEMBERS);
+      // The insert's trigger updated the team's member_count, locking its row: concurrent
+      // additions take turns, and each sees the count the one before it committed.
+      const size = await bumpTeamVersion(tx.db, orgId, teamId);
+      if (addedIds.length > 0 && size > MAX_TEAM_MEMBERS) {
+        throw ERRORS.teamFull(teamId, MAX_TEAM_MEMBERS);
+      }
     }
     if (addedIds.length > 0) {
       await emitEvent(tx, 'team.members_added', { team_id: teamId, agent_ids: addedIds }, orgId);

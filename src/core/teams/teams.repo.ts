@@ -108,11 +108,14 @@ export async function updateTeamRow(
 }
 
 /** Counts one more change of the team (its members changed): its ETag moves on. */
-export async function bumpTeamVersion(db: Db, orgId: string, id: string): Promise<void> {
-  await db
+/** Moves the team's version on; returns its member count as of now (0 for no such team). */
+export async function bumpTeamVersion(db: Db, orgId: string, id: string): Promise<number> {
+  const [row] = await db
     .update(teams)
     .set({ version: sql`${teams.version} + 1` })
-    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
+    .returning({ memberCount: teams.memberCount });
+  return row?.memberCount ?? 0;
 }
 
 /** The team's version, its row locked until the transaction ends; null when there is no such team. */
@@ -239,13 +242,4 @@ export async function deleteMembers(
     SELECT found.id, del.agent_id IS NOT NULL AS changed
     FROM found LEFT JOIN del ON del.agent_id = found.id`);
   return new Map(rowsOf<{ id: string; changed: boolean }>(result).map((r) => [r.id, r.changed]));
-}
-
-/** How many members the team has (`teams.member_count`, kept by triggers); 0 for no such team. */
-export async function countMembers(db: Db, orgId: string, teamId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: teams.memberCount })
-    .from(teams)
-    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
-  return row?.n ?? 0;
 }

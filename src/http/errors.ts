@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode, isDomainError } from '../core/errors.js';
 import { isConnectionFailure } from '../db/errors.js';
 import { toFieldErrors } from './plugins/validation.js';
@@ -73,3 +73,24 @@ export const DEFAULT_STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
   internal: 500,
 };
+
+/** Sends an error body as JSON with its status. */
+export function sendJsonError(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.status(status).type('application/json').send(JSON.stringify(body));
+}
+
+/**
+ * The error handler of a dialect whose `render` turns any error into its status and JSON body;
+ * what renders as a 500 is logged with the error behind it.
+ */
+export function renderingErrorHandler(
+  render: (err: unknown) => { status: number; body: unknown },
+): (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => FastifyReply {
+  return (err, request, reply) => {
+    const { status, body } = render(err);
+    if (status === 500) {
+      request.log.error({ err }, 'unhandled error');
+    }
+    return sendJsonError(reply, status, body);
+  };
+}

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type DomainError, ErrorCode } from '../../../core/errors.js';
-import { DEFAULT_STATUS, toDomainError } from '../../errors.js';
+import { DEFAULT_STATUS, sendJsonError, toDomainError } from '../../errors.js';
 
 /**
  * Dixa's error envelope and texts (vendor spec: "Error shape everywhere: {message}"; 400 texts
@@ -68,7 +68,7 @@ function render(error: DomainError, raw: unknown): { status: number; message: st
 }
 
 function send(reply: FastifyReply, status: number, message: string): FastifyReply {
-  return reply.status(status).type('application/json').send(JSON.stringify({ message }));
+  return sendJsonError(reply, status, { message });
 }
 
 /** Renders any error raised on a Dixa route (or refused before routing) in Dixa's shape. */

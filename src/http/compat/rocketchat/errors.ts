@@ -1,7 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorCode } from '../../../core/errors.js';
-import { DEFAULT_STATUS, toDomainError } from '../../errors.js';
+import { DEFAULT_STATUS, renderingErrorHandler, sendJsonError, toDomainError } from '../../errors.js';
 
 /**
  * Rocket.Chat's error envelopes (vendor spec section 1.5, seed 004): a 401 is
@@ -79,28 +79,17 @@ function render(err: unknown): { status: number; body: Body } {
   }
 }
 
-function send(reply: FastifyReply, status: number, body: Body): FastifyReply {
-  return reply.status(status).type('application/json').send(JSON.stringify(body));
-}
-
 /** Renders any error raised on a Rocket.Chat route (or refused before routing) in Rocket.Chat's shape. */
-export function rocketChatErrorHandler(
-  err: FastifyError,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): FastifyReply {
-  const { status, body } = render(err);
-  if (status === 500) {
-    request.log.error({ err }, 'unhandled error');
-  }
-  return send(reply, status, body);
-}
+export const rocketChatErrorHandler = renderingErrorHandler(render);
 
 /** Installs Rocket.Chat's error bodies and its 404 for unknown paths on the enclosing plugin. */
 export function installRocketChatErrors(app: FastifyInstance): void {
   app.setErrorHandler(rocketChatErrorHandler);
   app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, { success: false, error: `No endpoint ${request.method} ${request.url.split('?')[0]}` }),
+    sendJsonError(reply, 404, {
+      success: false,
+      error: `No endpoint ${request.method} ${request.url.split('?')[0]}`,
+    }),
   );
 }
 

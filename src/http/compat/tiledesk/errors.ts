@@ -1,7 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorCode } from '../../../core/errors.js';
-import { DEFAULT_STATUS, toDomainError } from '../../errors.js';
+import { DEFAULT_STATUS, renderingErrorHandler, sendJsonError, toDomainError } from '../../errors.js';
 
 /**
  * Tiledesk's error envelope `{success: false, msg | error, code?}` and its texts (vendor spec
@@ -73,27 +73,15 @@ function render(err: unknown): { status: number; body: Body } {
   }
 }
 
-function send(reply: FastifyReply, status: number, body: Body): FastifyReply {
-  return reply.status(status).type('application/json').send(JSON.stringify(body));
-}
-
 /** Renders any error raised on a Tiledesk route (or refused before routing) in Tiledesk's shape. */
-export function tiledeskErrorHandler(
-  err: FastifyError,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): FastifyReply {
-  const { status, body } = render(err);
-  if (status === 500) {
-    request.log.error({ err }, 'unhandled error');
-  }
-  return send(reply, status, body);
-}
+export const tiledeskErrorHandler = renderingErrorHandler(render);
 
 /** Installs the `{success: false, ...}` renderer and the 404 for unknown paths on the Tiledesk plugin. */
 export function installTiledeskErrors(app: FastifyInstance): void {
   app.setErrorHandler(tiledeskErrorHandler);
-  app.setNotFoundHandler((_request, reply) => send(reply, 404, { success: false, msg: OBJECT_NOT_FOUND }));
+  app.setNotFoundHandler((_request, reply) =>
+    sendJsonError(reply, 404, { success: false, msg: OBJECT_NOT_FOUND }),
+  );
 }
 
 /** Response entries for the errors a Tiledesk route can answer with. */

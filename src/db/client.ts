@@ -5,7 +5,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
-import { ALL_ORGS, grantServingRole, rowSecurityApplies, ScopedPool } from './row-security.js';
+import { ALL_ORGS, grantServingRole, ScopedPool, servingRole } from './row-security.js';
 import * as schema from './schema.js';
 
 /** A Drizzle handle over either driver; transactions are handles of the same type. */
@@ -99,13 +99,15 @@ async function openPostgres(options: {
     client.on('error', () => {});
   });
   releaseOnConnectionLoss(pool);
+  let rowSecurity: boolean;
   try {
-    await migrate(pool, options.migrationUrl ?? null);
+    const role = await servingRole(pool);
+    rowSecurity = role.rowSecurity;
+    await migrate(pool, role.name, options.migrationUrl ?? null);
   } catch (err) {
     await pool.end();
     throw err;
   }
-  const rowSecurity = await rowSecurityApplies(pool);
   const handle = (scope: string) =>
     drizzlePg(new ScopedPool(pool, scope) as unknown as pg.Pool, { schema }) as unknown as Db;
   const db = rowSecurity ? handle(ALL_ORGS) : (drizzlePg(pool, { schema }) as unknown as Db);
@@ -143,7 +145,7 @@ async function openPostgres(options: {
  * Applies pending migrations, one instance at a time, as the serving role or, given
  * `migrationUrl`, as the role that owns the tables, which then lets the serving role in.
  */
-async function migrate(pool: pg.Pool, migrationUrl: string | null): Promise<void> {
+async function migrate(pool: pg.Pool, servingRoleName: string, migrationUrl: string | null): Promise<void> {
   const owner = migrationUrl === null ? null : new pg.Pool({ connectionString: migrationUrl, max: 1 });
   owner?.on('error', () => {});
   const client = await (owner ?? pool).connect();
@@ -154,8 +156,7 @@ async function migrate(pool: pg.Pool, migrationUrl: string | null): Promise<void
     await client.query(`SELECT set_config('roster.org_id', '${ALL_ORGS}', false)`);
     await migratePg(drizzlePg(client), { migrationsFolder });
     if (owner !== null) {
-      const { rows } = await pool.query<{ role: string }>('SELECT current_user AS role');
-      await grantServingRole(client, rows[0]?.role ?? '');
+      await grantServingRole(client, servingRoleName);
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});

@@ -101,14 +101,14 @@ async function rollbackAndRelease(client: pg.PoolClient): Promise<void> {
 }
 
 /**
- * Whether the role `pool` connects as is held to row-level security: superusers and BYPASSRLS
- * roles are not, and for them scoping every statement would cost round trips for nothing.
+ * The role `pool` connects as, and whether row-level security holds it: superusers and BYPASSRLS
+ * roles are exempt, and for them scoping every statement would cost round trips for nothing.
  */
-export async function rowSecurityApplies(pool: pg.Pool): Promise<boolean> {
-  const { rows } = await pool.query<{ exempt: boolean }>(
-    'SELECT rolsuper OR rolbypassrls AS exempt FROM pg_roles WHERE rolname = current_user',
+export async function servingRole(pool: pg.Pool): Promise<{ name: string; rowSecurity: boolean }> {
+  const { rows } = await pool.query<{ name: string; exempt: boolean }>(
+    'SELECT rolname AS name, rolsuper OR rolbypassrls AS exempt FROM pg_roles WHERE rolname = current_user',
   );
-  return rows[0]?.exempt === false;
+  return { name: rows[0]?.name ?? '', rowSecurity: rows[0]?.exempt === false };
 }
 
 /**

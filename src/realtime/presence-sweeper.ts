@@ -37,7 +37,12 @@ export async function sweepPresence(
   const transitions = [...unrecorded.splice(0), ...(await deps.presence.sweep(deps.now()))];
   const byOrg = new Map<string, PresenceTransition[]>();
   for (const t of transitions) {
-    byOrg.set(t.orgId, [...(byOrg.get(t.orgId) ?? []), t]);
+    const ofOrg = byOrg.get(t.orgId);
+    if (ofOrg === undefined) {
+      byOrg.set(t.orgId, [t]);
+    } else {
+      ofOrg.push(t);
+    }
   }
   let recorded = 0;
   let failure: unknown = null;

@@ -38,14 +38,19 @@ export interface PgTestDatabase {
   drop: () => Promise<void>;
 }
 
-/** Connection string of database `name` as TEST_APP_ROLE. */
-export function appRoleUrl(name: string): string {
+/** Connection string of database `name`, as the admin role or, given, as `role`. */
+function databaseUrl(name: string, role?: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  url.username = TEST_APP_ROLE;
-  url.password = '';
+  if (role !== undefined) {
+    url.username = role;
+    url.password = '';
+  }
   return url.toString();
 }
+
+/** Connection string of database `name` as TEST_APP_ROLE. */
+export const appRoleUrl = (name: string): string => databaseUrl(name, TEST_APP_ROLE);
 
 /** A new, empty PostgreSQL database, with connection strings for its owner and for Roster's role. */
 export async function createPgDatabase(): Promise<PgTestDatabase> {
@@ -59,10 +64,8 @@ export async function createPgDatabase(): Promise<PgTestDatabase> {
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END $$`);
   await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: databaseUrl(name),
     appUrl: appRoleUrl(name),
     drop: async () => {
       const client = new pg.Client({ connectionString: ADMIN_URL });

@@ -5,7 +5,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
-import { ALL_ORGS, grantServingRole, ScopedPool, servingRole } from './row-security.js';
+import { ALL_ORGS, grantServingRole, ScopedPool, servingRole, setScopeSql } from './row-security.js';
 import * as schema from './schema.js';
 
 /** A Drizzle handle over either driver; transactions are handles of the same type. */
@@ -153,7 +153,7 @@ async function migrate(pool: pg.Pool, servingRoleName: string, migrationUrl: str
     // Several instances may start at once: one migrates, the others wait and then find nothing to do.
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     // Migrations work on every org's rows: row-level security must not hide any from them.
-    await client.query(`SELECT set_config('roster.org_id', '${ALL_ORGS}', false)`);
+    await client.query(setScopeSql(ALL_ORGS, { session: true }));
     await migratePg(drizzlePg(client), { migrationsFolder });
     if (owner !== null) {
       await grantServingRole(client, servingRoleName);

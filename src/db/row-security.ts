@@ -9,15 +9,18 @@ export const ALL_ORGS: Scope = '*';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The statement that sets the scope for the rest of the current transaction. */
-function setScopeSql(scope: Scope): string {
+/**
+ * The statement that sets the scope for the rest of the current transaction or, with
+ * `session`, for the rest of the connection (what the migration connection, closed after, uses).
+ */
+export function setScopeSql(scope: Scope, { session = false } = {}): string {
   // Inlined rather than bound so that it rides in the same round trip as BEGIN (a simple-protocol
   // query may hold several statements, a parameterised one may not). Only a lowercase UUID or '*'
   // gets here, so nothing can be smuggled into the statement.
   if (scope !== ALL_ORGS && !UUID.test(scope)) {
     throw new Error(`not an org scope: ${JSON.stringify(scope)}`);
   }
-  return `SELECT set_config('roster.org_id', '${scope}', true)`;
+  return `SELECT set_config('roster.org_id', '${scope}', ${!session})`;
 }
 
 type QueryConfig = { text: string } & Record<string, unknown>;

@@ -63,15 +63,29 @@ export class MemoryPresenceStore implements PresenceStore {
   }
 
   async read(orgId: string, agentIds: string[], now: Date): Promise<Map<string, LivePresence>> {
+    // Routing reads every candidate of a team per decision: one pass over each agent's devices,
+    // no intermediate arrays.
+    const nowMs = now.getTime();
     const result = new Map<string, LivePresence>();
     for (const agentId of agentIds) {
       const devices = this.agents.get(keyOf(orgId, agentId));
-      const live = this.live(devices, now.getTime());
-      const all = devices ? [...devices.values()] : [];
+      let lastSeen = Number.NEGATIVE_INFINITY;
+      let online = false;
+      let channels: Set<string> | null = null;
+      for (const device of devices?.values() ?? []) {
+        lastSeen = Math.max(lastSeen, device.lastSeen);
+        if (nowMs - device.lastSeen < this.ttlMs) {
+          online = true;
+          channels ??= new Set();
+          for (const channel of device.channels) {
+            channels.add(channel);
+          }
+        }
+      }
       result.set(agentId, {
-        online: live.length > 0,
-        lastSeen: all.length ? new Date(Math.max(...all.map((d) => d.lastSeen))) : null,
-        activeChannels: [...new Set(live.flatMap((d) => d.channels))].sort(),
+        online,
+        lastSeen: lastSeen === Number.NEGATIVE_INFINITY ? null : new Date(lastSeen),
+        activeChannels: channels === null ? [] : [...channels].sort(),
       });
     }
     return result;

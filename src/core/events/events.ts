@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { preparedSql } from '../../db/prepared.js';
-import { outbox } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
 
@@ -78,10 +77,28 @@ export async function emitEvents<T extends EventType>(
     return;
   }
   const at = tx.now();
-  const rows = events.map((e) => ({ id: newId(), orgId, type: e.type, payload: e.payload, createdAt: at }));
-  await tx.db.insert(outbox).values(rows);
+  const rows = events.map((e) => ({ id: newId(), type: e.type, payload: e.payload }));
+  await appendManyStatement(tx.db, {
+    ids: rows.map((r) => r.id),
+    orgId,
+    types: rows.map((r) => r.type),
+    payloads: rows.map((r) => JSON.stringify(r.payload)),
+    at: at.toISOString(),
+  });
   tx.pending?.push(...rows.map((r) => ({ id: r.id, orgId, type: r.type, data: r.payload, occurredAt: at })));
 }
+
+/** Many rows as parallel arrays (text, cast per element), so that one prepared statement fits any count. */
+const appendManyStatement = preparedSql<
+  never,
+  { ids: string[]; orgId: string; types: string[]; payloads: string[]; at: string }
+>(
+  'roster_append_events',
+  sql`INSERT INTO outbox (id, org_id, type, payload, created_at)
+      SELECT e.id::uuid, ${sql.placeholder('orgId')}, e.type, e.payload::jsonb, ${sql.placeholder('at')}::timestamptz
+      FROM unnest(${sql.placeholder('ids')}::text[], ${sql.placeholder('types')}::text[],
+        ${sql.placeholder('payloads')}::text[]) AS e(id, type, payload)`,
+);
 
 const appendStatement = preparedSql<
   never,

@@ -3,7 +3,13 @@ import { type Db, rowsOf } from '../../db/client.js';
 import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
 import type { PageRequest } from '../paging.js';
-import { conversationsOf, type RawConversation, RETURNING, toConversation } from './routing.repo.js';
+import {
+  conversationsOf,
+  type RawConversation,
+  RETURNING,
+  recordingAssignment,
+  toConversation,
+} from './routing.repo.js';
 
 export type ConversationStatus = 'queued' | 'assigned' | 'closed';
 
@@ -23,28 +29,25 @@ export interface NewConversation {
   priority: number;
   metadata: Record<string, unknown>;
   now: Date;
-  /** Inserted already assigned to this agent (the caller holds the agent's lock). */
+  /** Inserted already assigned to this agent, the assignment recorded (the caller holds the agent's lock). */
   assigneeId: string | null;
 }
 
-const insertStatement = preparedSql<
-  RawConversation,
-  {
-    id: string;
-    orgId: string;
-    teamId: string | null;
-    assigneeId: string | null;
-    status: 'assigned' | 'queued';
-    channel: string | null;
-    externalId: string | null;
-    priority: number;
-    metadata: string;
-    at: string;
-    assignedAt: string | null;
-  }
->(
-  'roster_insert_conversation',
-  sql`
+type InsertParams = {
+  id: string;
+  orgId: string;
+  teamId: string | null;
+  assigneeId: string | null;
+  status: 'assigned' | 'queued';
+  channel: string | null;
+  externalId: string | null;
+  priority: number;
+  metadata: string;
+  at: string;
+  assignedAt: string | null;
+};
+
+const INSERT = sql`
     INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
       metadata, created_at, updated_at, assigned_at)
     VALUES (${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')},
@@ -53,26 +56,41 @@ const insertStatement = preparedSql<
       ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz,
       ${sql.placeholder('assignedAt')}::timestamptz)
     ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
-    ${RETURNING}`,
+    ${RETURNING}`;
+
+const insertStatement = preparedSql<RawConversation, InsertParams>('roster_insert_conversation', INSERT);
+
+/** An assigned conversation is inserted and its assignment recorded in one round trip. */
+const insertAssignedStatement = preparedSql<RawConversation, InsertParams & { agentId: string }>(
+  'roster_insert_assigned_conversation',
+  sql`WITH inserted AS (${INSERT}),
+    ${recordingAssignment(sql`EXISTS (SELECT 1 FROM inserted)`)}
+    SELECT * FROM inserted`,
 );
 
-/** Inserts the conversation; null when the org already has one with this external id. */
+/**
+ * Inserts the conversation; null when the org already has one with this external id (nothing is
+ * written then). One inserted already assigned has its assignment recorded (`recordAssignment`).
+ */
 export async function insertConversation(db: Db, c: NewConversation): Promise<ConversationRow | null> {
   const at = c.now.toISOString();
-  const assigned = c.assigneeId !== null;
-  const [row] = await insertStatement(db, {
+  const params: InsertParams = {
     id: c.id,
     orgId: c.orgId,
     teamId: c.teamId,
     assigneeId: c.assigneeId,
-    status: assigned ? 'assigned' : 'queued',
+    status: c.assigneeId === null ? 'queued' : 'assigned',
     channel: c.channel,
     externalId: c.externalId,
     priority: c.priority,
     metadata: JSON.stringify(c.metadata),
     at,
-    assignedAt: assigned ? at : null,
-  });
+    assignedAt: c.assigneeId === null ? null : at,
+  };
+  const [row] =
+    c.assigneeId === null
+      ? await insertStatement(db, params)
+      : await insertAssignedStatement(db, { ...params, agentId: c.assigneeId });
   return row === undefined ? null : toConversation(row);
 }
 

@@ -13,11 +13,18 @@ import {
   findConversation,
   insertConversation,
   listConversationRows,
+  type NewConversation,
   releaseAgentConversations,
   updateConversationRow,
 } from './conversations.repo.js';
-import { drainAfterCommit, routeAfterCommit, routeConversation } from './routing.js';
-import { type LockedAgent, lockAgent, recordAssignment } from './routing.repo.js';
+import {
+  drainAfterCommit,
+  rankedCandidates,
+  retrying,
+  routeAfterCommit,
+  routeConversation,
+} from './routing.js';
+import { type LockedAgent, lockAgent, lockFirstFreeAgent, recordAssignment } from './routing.repo.js';
 
 export interface CreateConversationInput {
   teamId?: string | null;
@@ -56,12 +63,8 @@ export async function getConversation(ctx: Ctx, id: string): Promise<Conversatio
 }
 
 /** An explicit assignment: the agent must be able to hold work; capacity holds unless forced. */
-function assertAssignable(
-  agent: LockedAgent | 'locked' | null,
-  agentId: string,
-  force: boolean,
-): LockedAgent {
-  const locked = found(agent === 'locked' ? null : agent, () => ERRORS.agentNotFound(agentId));
+function assertAssignable(agent: LockedAgent | null, agentId: string, force: boolean): LockedAgent {
+  const locked = found(agent, () => ERRORS.agentNotFound(agentId));
   if (!locked.enabled) {
     throw conflict(`Agent ${agentId} is disabled or in the trash and takes no conversations`);
   }
@@ -83,6 +86,86 @@ async function announceQueued(ctx: Ctx, id: string, reason: QueueReason): Promis
 }
 
 /**
+ * Inserts the conversation (assigned to `assignee` when given, else queued) with its events, in
+ * the transaction of `tx`. Null when its external id was taken meanwhile: nothing was written.
+ */
+async function insertWithEvents(
+  tx: Ctx,
+  draft: Omit<NewConversation, 'assigneeId' | 'now'>,
+  assignee: { agentId: string; forced: boolean } | null,
+): Promise<ConversationRow | null> {
+  const now = tx.now();
+  const row = await insertConversation(tx.db, { ...draft, now, assigneeId: assignee?.agentId ?? null });
+  if (row === null) {
+    return null;
+  }
+  const created = {
+    type: 'conversation.created' as const,
+    payload: {
+      conversation_id: row.id,
+      team_id: draft.teamId,
+      channel: draft.channel,
+      priority: row.priority,
+      external_id: draft.externalId,
+    },
+  };
+  if (assignee === null) {
+    await emitEvents(tx, [created]);
+    return row;
+  }
+  await emitEvents<'conversation.created' | 'conversation.assigned'>(tx, [
+    created,
+    {
+      type: 'conversation.assigned',
+      payload: {
+        conversation_id: row.id,
+        team_id: draft.teamId,
+        agent_id: assignee.agentId,
+        forced: assignee.forced,
+      },
+    },
+  ]);
+  return row;
+}
+
+/**
+ * The common case of a new conversation for a routed team, in one transaction and one commit:
+ * rank the team's candidates, lock the best one that no other claim holds, re-check it, and
+ * insert the conversation already assigned to it. Null when nobody took it this way (none online
+ * with room, all held, or the one locked turned out full): the caller then creates it queued and
+ * routes it after that commit, because a drain started meanwhile could not see a conversation not
+ * yet committed, and room freed meanwhile would go unnoticed. `duplicate`: the external id was
+ * taken.
+ * @throws team_not_found.
+ */
+async function createRouted(
+  ctx: Ctx,
+  draft: Omit<NewConversation, 'assigneeId' | 'now'> & { teamId: string },
+): Promise<ConversationRow | 'duplicate' | null> {
+  const teamId = draft.teamId;
+  const ranked = found(await rankedCandidates(ctx, teamId, draft), () => ERRORS.teamNotFound(teamId));
+  if (ranked.length === 0) {
+    return null;
+  }
+  return retrying(() =>
+    inTransaction(ctx, async (tx) => {
+      const agent = await lockFirstFreeAgent(
+        tx.db,
+        draft.orgId,
+        ranked.map((c) => c.agentId),
+        draft.teamId,
+        draft.channel,
+      );
+      if (agent === null || !agent.eligible || agent.active >= agent.capacity) {
+        return null;
+      }
+      const row = await insertWithEvents(tx, draft, { agentId: agent.id, forced: false });
+      return row ?? 'duplicate';
+    }),
+  );
+}
+
+/**
  * Creates a conversation and, at once, assigns it to `agentId` or routes it by its team's mode;
  * it waits in the queue when nobody can take it. An `externalId` the org already used returns
  * that conversation unchanged (`created: false`), so a client may retry a create safely.
@@ -99,62 +182,51 @@ export async function createConversation(
   }
   const orgId = ctx.actor.orgId;
   const externalId = input.externalId ?? null;
-  if (externalId !== null) {
-    const existing = await findByExternalId(ctx.db, orgId, externalId);
-    if (existing !== null) {
-      return { conversation: existing, created: false };
-    }
+  const existing = async () => {
+    const row = await findByExternalId(ctx.db, orgId, externalId ?? '');
+    return { conversation: found(row, () => ERRORS.conversationNotFound(externalId ?? '')), created: false };
+  };
+  if (externalId !== null && (await findByExternalId(ctx.db, orgId, externalId)) !== null) {
+    return existing();
   }
   const teamId = input.teamId ?? null;
   const agentId = input.agentId ?? null;
-  const channel = input.channel ?? null;
+  const draft = {
+    id: newId(),
+    orgId,
+    teamId,
+    channel: input.channel ?? null,
+    externalId,
+    priority: input.priority ?? 0,
+    metadata: input.metadata ?? {},
+  };
+  if (teamId !== null && agentId === null) {
+    const routed = await createRouted(ctx, { ...draft, teamId });
+    if (routed === 'duplicate') {
+      // A concurrent create with the same external id won the insert.
+      return existing();
+    }
+    if (routed !== null) {
+      return { conversation: routed, created: true };
+    }
+  }
   const inserted = await inTransaction(ctx, async (tx) => {
     if (teamId !== null) {
       found(await findTeam(tx.db, orgId, teamId), () => ERRORS.teamNotFound(teamId));
     }
-    const agent =
-      agentId === null
-        ? null
-        : assertAssignable(await lockAgent(tx.db, orgId, agentId, teamId, channel), agentId, force);
-    const now = tx.now();
-    const row = await insertConversation(tx.db, {
-      id: newId(),
-      orgId,
-      teamId,
-      channel,
-      externalId,
-      priority: input.priority ?? 0,
-      metadata: input.metadata ?? {},
-      now,
-      assigneeId: agentId,
-    });
-    if (row === null) {
-      return null;
+    if (agentId === null) {
+      return insertWithEvents(tx, draft, null);
     }
-    await emitEvent(tx, 'conversation.created', {
-      conversation_id: row.id,
-      team_id: teamId,
-      channel,
-      priority: row.priority,
-      external_id: externalId,
-    });
-    if (agent !== null && agentId !== null) {
-      await recordAssignment(tx.db, orgId, agentId, teamId, now);
-      await emitEvent(tx, 'conversation.assigned', {
-        conversation_id: row.id,
-        team_id: teamId,
-        agent_id: agentId,
-        forced: agent.active >= agent.capacity,
-      });
-    }
-    return row;
+    const agent = assertAssignable(
+      await lockAgent(tx.db, orgId, agentId, teamId, draft.channel),
+      agentId,
+      force,
+    );
+    return insertWithEvents(tx, draft, { agentId, forced: agent.active >= agent.capacity });
   });
   if (inserted === null) {
     // A concurrent create with the same external id won the insert.
-    const existing = found(await findByExternalId(ctx.db, orgId, externalId ?? ''), () =>
-      ERRORS.conversationNotFound(externalId ?? ''),
-    );
-    return { conversation: existing, created: false };
+    return existing();
   }
   if (inserted.status !== 'queued') {
     return { conversation: inserted, created: true };
@@ -283,7 +355,7 @@ export async function transferConversation(
       from_agent_id: current.assigneeId,
       to_agent_id: agentId,
     });
-    if (agentId !== null && current.assigneeId !== agentId && agent !== null && agent !== 'locked') {
+    if (agentId !== null && current.assigneeId !== agentId && agent !== null) {
       await recordAssignment(tx.db, orgId, agentId, toTeam, now);
       await emitEvent(tx, 'conversation.assigned', {
         conversation_id: id,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { createPgDatabase, masterActor, TEST_DB_KIND, TEST_MASTER_KEY } from '../../../test/harness.js';
 import { type Database, openDatabase } from '../../db/client.js';
 import { MemoryPresenceStore } from '../../realtime/memory-presence-store.js';
@@ -8,7 +9,7 @@ import { LocalEventBus } from '../events/bus.js';
 import { createOrg } from '../orgs/orgs.js';
 import { initPlatform } from '../platform/platform.js';
 import { closeConversation, createConversation, listConversations } from './conversations.js';
-import { buildRoutedTeam, countByStatus, loads } from './routing-test-support.js';
+import { buildRoutedTeam, countByStatus, loads, setMemberOrder } from './routing-test-support.js';
 
 /**
  * Many Roster instances assigning at once: two connection pools on one PostgreSQL database (two
@@ -111,5 +112,41 @@ describe('routing under concurrency', { skip }, () => {
       assert.equal(counts.assigned ?? 0, refill);
       assertNoAgentAbove(await loads(ctx));
     }
+  });
+});
+
+describe('a new conversation and held agents', { skip }, () => {
+  it('goes to the next best agent when another transaction holds the best one, without waiting', {
+    timeout: 20_000,
+  }, async () => {
+    const org = await createOrg(instance(0), { name: 'Held agents' });
+    const [one, two] = instances.map((c) => ({ ...c, actor: masterActor(org.id) })) as [Ctx, Ctx];
+    const { teamId, agentIds } = await buildRoutedTeam(one, { size: 2, mode: 'round_robin' });
+    const [first, second] = agentIds as [string, string];
+    await setMemberOrder(one, teamId, [first, second]);
+
+    // Instance one holds the first agent's row (as a claim in flight would) while two creates.
+    const created = await one.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1 FROM agents WHERE org_id = ${org.id} AND id = ${first} FOR UPDATE`);
+      return createConversation(two, { teamId });
+    });
+    assert.equal(created.conversation.status, 'assigned');
+    assert.equal(created.conversation.assigneeId, second);
+
+    // With nobody holding it, the first agent is next in member order again.
+    const next = await createConversation(two, { teamId });
+    assert.equal(next.conversation.assigneeId, first);
+
+    // Each was created and assigned in one transaction: both events, in that order, per conversation.
+    const events = await one.db.execute(sql`
+      SELECT type, payload->>'conversation_id' AS conversation FROM outbox
+      WHERE org_id = ${org.id} AND type LIKE 'conversation.%' ORDER BY id`);
+    const rows = (events as unknown as { rows: { type: string; conversation: string }[] }).rows;
+    assert.deepEqual(rows, [
+      { type: 'conversation.created', conversation: created.conversation.id },
+      { type: 'conversation.assigned', conversation: created.conversation.id },
+      { type: 'conversation.created', conversation: next.conversation.id },
+      { type: 'conversation.assigned', conversation: next.conversation.id },
+    ]);
   });
 });

@@ -4,11 +4,6 @@ import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
 import type { Candidate, RoutingMode } from './selection.js';
 
-/** Conversations assigned to the agent: what counts against its capacity. */
-const activeCount = (agent: SQL) =>
-  sql`(SELECT count(*) FROM conversations x
-       WHERE x.org_id = a.org_id AND x.assignee_id = ${agent} AND x.status = 'assigned')`;
-
 /** The agent's chosen status counts as available (built-in working/away, or the org's own). */
 const STATUS_AVAILABLE = sql`CASE a.presence_status WHEN 'working' THEN true WHEN 'away' THEN false
   ELSE coalesce((SELECT ps.available FROM presence_statuses ps
@@ -31,24 +26,63 @@ export interface TeamRouting {
   cursor: { memberOrder: number; agentId: string } | null;
 }
 
-const teamRouting = preparedSql<
-  { routing: RoutingMode; takes_work: boolean; cursor_id: string | null; cursor_order: number | null },
-  { orgId: string; teamId: string }
+/** A candidate as the routing query sends it: agent id, member order, last assignment (ms), capacity, load. */
+type CandidateTuple = [string, number, number | null, number, number];
+
+const teamCandidates = preparedSql<
+  {
+    routing: RoutingMode;
+    takes_work: boolean;
+    cursor_id: string | null;
+    cursor_order: number | null;
+    candidates: CandidateTuple[];
+  },
+  { orgId: string; teamId: string; channel: string | null }
 >(
-  'roster_team_routing',
+  'roster_team_candidates',
+  // One row: the team's settings, and its candidates as one JSON array, which costs the driver a
+  // single value to parse instead of five per member. Each member's load is counted once, in a
+  // lateral subquery (as a column of an inner select compared outside, it was counted twice).
   sql`
-    SELECT t.routing, t.enabled AND t.archived_at IS NULL AS takes_work, t.routing_cursor_agent_id AS cursor_id,
-      (SELECT m.priority FROM team_members m
-       WHERE m.org_id = t.org_id AND m.team_id = t.id AND m.agent_id = t.routing_cursor_agent_id) AS cursor_order
-    FROM teams t WHERE t.org_id = ${sql.placeholder('orgId')} AND t.id = ${sql.placeholder('teamId')}`,
+    SELECT t.routing, t.enabled AND t.archived_at IS NULL AS takes_work,
+      t.routing_cursor_agent_id AS cursor_id, cursor_member.priority AS cursor_order,
+      (SELECT coalesce(json_agg(json_build_array(a.id, m.priority,
+                (extract(epoch from a.last_assigned_at) * 1000)::float8, room.capacity, load.active)), '[]')
+       FROM team_members m
+       JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
+       CROSS JOIN LATERAL (
+         SELECT coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity) room
+       CROSS JOIN LATERAL (
+         -- Conversations assigned to the agent: what counts against its capacity.
+         SELECT count(*)::int AS active FROM conversations x
+         WHERE x.org_id = a.org_id AND x.assignee_id = a.id AND x.status = 'assigned') load
+       WHERE m.org_id = t.org_id AND m.team_id = t.id
+         AND ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
+         AND load.active < room.capacity) AS candidates
+    FROM teams t
+    JOIN orgs o ON o.id = t.org_id
+    LEFT JOIN team_members cursor_member ON cursor_member.org_id = t.org_id
+      AND cursor_member.team_id = t.id AND cursor_member.agent_id = t.routing_cursor_agent_id
+    WHERE t.org_id = ${sql.placeholder('orgId')} AND t.id = ${sql.placeholder('teamId')}`,
 );
 
-export async function findTeamRouting(db: Db, orgId: string, teamId: string): Promise<TeamRouting | null> {
-  const [row] = await teamRouting(db, { orgId, teamId });
+/**
+ * The team's routing settings and the members that the database says may take a conversation on
+ * `channel` now: willing, working the channel, with fewer active conversations than their capacity
+ * in this team (none when the team takes no work or is manual). Whether they are online is the
+ * presence store's answer, asked by the caller. Null when the team does not exist.
+ */
+export async function findTeamCandidates(
+  db: Db,
+  orgId: string,
+  teamId: string,
+  channel: string | null,
+): Promise<{ team: TeamRouting; candidates: Candidate[] } | null> {
+  const [row] = await teamCandidates(db, { orgId, teamId, channel });
   if (row === undefined) {
     return null;
   }
-  return {
+  const team: TeamRouting = {
     mode: row.routing,
     takesWork: row.takes_work,
     cursor:
@@ -57,53 +91,14 @@ export async function findTeamRouting(db: Db, orgId: string, teamId: string): Pr
         : // A cursor agent that left the team keeps its place at the front of the order.
           { memberOrder: row.cursor_order ?? Number.NEGATIVE_INFINITY, agentId: row.cursor_id },
   };
-}
-
-const candidates = preparedSql<
-  {
-    agent_id: string;
-    member_order: number;
-    last_assigned_ms: number | null;
-    capacity: number;
-    active: number;
-  },
-  { orgId: string; teamId: string; channel: string | null }
->(
-  'roster_routing_candidates',
-  sql`
-    SELECT * FROM (
-      SELECT a.id AS agent_id, m.priority AS member_order,
-        (extract(epoch from a.last_assigned_at) * 1000)::float8 AS last_assigned_ms,
-        coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity,
-        ${activeCount(sql`a.id`)}::int AS active
-      FROM team_members m
-      JOIN teams t ON t.org_id = m.org_id AND t.id = m.team_id
-      JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
-      JOIN orgs o ON o.id = m.org_id
-      WHERE m.org_id = ${sql.placeholder('orgId')} AND m.team_id = ${sql.placeholder('teamId')}
-        AND ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
-    ) c
-    WHERE c.active < c.capacity`,
-);
-
-/**
- * Members of the team that the database says may take a conversation on `channel` now: willing,
- * working the channel, with fewer active conversations than their capacity in this team. Whether
- * they are online is the presence store's answer, asked by the caller.
- */
-export async function findCandidates(
-  db: Db,
-  orgId: string,
-  teamId: string,
-  channel: string | null,
-): Promise<Candidate[]> {
-  return (await candidates(db, { orgId, teamId, channel })).map((r) => ({
-    agentId: r.agent_id,
-    memberOrder: Number(r.member_order),
-    lastAssignedAt: r.last_assigned_ms === null ? null : new Date(Number(r.last_assigned_ms)),
-    capacity: Number(r.capacity),
-    active: Number(r.active),
+  const candidates = row.candidates.map(([agentId, memberOrder, lastAssignedMs, capacity, active]) => ({
+    agentId,
+    memberOrder,
+    lastAssignedAt: lastAssignedMs === null ? null : new Date(lastAssignedMs),
+    capacity,
+    active,
   }));
+  return { team, candidates };
 }
 
 /** The agent row, locked for this transaction, with what a claim needs to know. */
@@ -123,6 +118,7 @@ export interface LockedAgent {
 }
 
 interface LockRow {
+  agent_id: string;
   max_concurrent: number | null;
   org_default: number;
   channels: Record<string, boolean>;
@@ -132,12 +128,14 @@ interface LockRow {
   eligible: boolean | null;
 }
 
-type LockParams = { orgId: string; agentId: string; teamId: string | null; channel: string | null };
-
-const lockStatement = (skipLocked: boolean) => {
+/**
+ * Locks an agent row of the org and reads what a claim needs of it. `which` is the condition that
+ * picks the row (with its ORDER BY and LIMIT), `lock` the locking clause.
+ */
+const lockStatement = (which: SQL, lock: SQL) => {
   const team = sql`${sql.placeholder('teamId')}::uuid`;
   return sql`
-    SELECT a.max_concurrent, o.default_max_concurrent AS org_default, a.channels,
+    SELECT a.id AS agent_id, a.max_concurrent, o.default_max_concurrent AS org_default, a.channels,
       coalesce(a.max_concurrent,
         CASE WHEN ${team} IS NULL THEN
           (SELECT max(t2.default_max_concurrent) FROM team_members m2
@@ -153,14 +151,22 @@ const lockStatement = (skipLocked: boolean) => {
     FROM agents a
     JOIN orgs o ON o.id = a.org_id
     LEFT JOIN teams t ON t.org_id = a.org_id AND t.id = ${team}
-    WHERE a.org_id = ${sql.placeholder('orgId')} AND a.id = ${sql.placeholder('agentId')}
-    FOR UPDATE OF a ${skipLocked ? sql`SKIP LOCKED` : sql``}`;
+    WHERE a.org_id = ${sql.placeholder('orgId')} AND ${which}
+    ${lock}`;
 };
-const lockWaiting = preparedSql<LockRow, LockParams>('roster_lock_agent', lockStatement(false));
-const lockSkipping = preparedSql<LockRow, LockParams>('roster_lock_agent_skip', lockStatement(true));
-const agentRowExists = preparedSql<{ one: number }, { orgId: string; agentId: string }>(
-  'roster_agent_row_exists',
-  sql`SELECT 1 AS one FROM agents WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('agentId')}`,
+type LockParams = { orgId: string; teamId: string | null; channel: string | null };
+const lockOne = preparedSql<LockRow, LockParams & { agentId: string }>(
+  'roster_lock_agent',
+  lockStatement(sql`a.id = ${sql.placeholder('agentId')}`, sql`FOR UPDATE OF a`),
+);
+const lockFirst = preparedSql<LockRow, LockParams & { agentIds: string[] }>(
+  'roster_lock_first_agent',
+  // Rows are locked in the order given and held ones skipped: the first free one of the list.
+  lockStatement(
+    sql`a.id = ANY(${sql.placeholder('agentIds')}::uuid[])
+      ORDER BY array_position(${sql.placeholder('agentIds')}::uuid[], a.id) LIMIT 1`,
+    sql`FOR UPDATE OF a SKIP LOCKED`,
+  ),
 );
 const activeOfAgent = preparedSql<{ active: number }, { orgId: string; agentId: string }>(
   'roster_agent_active',
@@ -170,33 +176,12 @@ const activeOfAgent = preparedSql<{ active: number }, { orgId: string; agentId: 
       AND status = 'assigned'`,
 );
 
-/**
- * Locks the agent's row (`FOR UPDATE`) until the transaction ends, so that claims on the agent
- * take turns: the capacity check of the next statement then counts every assignment committed
- * before it. Without the lock, two transactions could both see the last slot free. With
- * `skipLocked`, an agent another transaction holds is reported `locked` instead of waited for.
- */
-export async function lockAgent(
-  db: Db,
-  orgId: string,
-  agentId: string,
-  teamId: string | null,
-  channel: string | null,
-  options: { skipLocked?: boolean } = {},
-): Promise<LockedAgent | 'locked' | null> {
-  const lock = options.skipLocked ? lockSkipping : lockWaiting;
-  const [row] = await lock(db, { orgId, agentId, teamId, channel });
-  if (row === undefined) {
-    if (options.skipLocked) {
-      // Either another transaction holds the agent, or it does not exist: tell them apart.
-      const exists = await agentRowExists(db, { orgId, agentId });
-      return exists.length > 0 ? 'locked' : null;
-    }
-    return null;
-  }
+/** The locked row as a claim reads it, its load counted now that the lock is held. */
+async function lockedAgent(db: Db, orgId: string, row: LockRow): Promise<LockedAgent & { id: string }> {
   // Counted after the lock is held: this statement's snapshot includes every earlier claim.
-  const [count] = await activeOfAgent(db, { orgId, agentId });
+  const [count] = await activeOfAgent(db, { orgId, agentId: row.agent_id });
   return {
+    id: row.agent_id,
     capacity: Number(row.capacity),
     active: Number(count?.active ?? 0),
     enabled: row.enabled,
@@ -206,6 +191,39 @@ export async function lockAgent(
     orgDefault: Number(row.org_default),
     channels: row.channels,
   };
+}
+
+/**
+ * Locks the agent's row (`FOR UPDATE`) until the transaction ends, so that claims on the agent
+ * take turns: the capacity check of the next statement then counts every assignment committed
+ * before it. Without the lock, two transactions could both see the last slot free. Waits while
+ * another transaction holds it; null when the agent does not exist.
+ */
+export async function lockAgent(
+  db: Db,
+  orgId: string,
+  agentId: string,
+  teamId: string | null,
+  channel: string | null,
+): Promise<(LockedAgent & { id: string }) | null> {
+  const [row] = await lockOne(db, { orgId, agentId, teamId, channel });
+  return row === undefined ? null : lockedAgent(db, orgId, row);
+}
+
+/**
+ * Like `lockAgent`, for the first of `agentIds` (in that order) that no other transaction holds,
+ * in one statement: concurrent routings that ranked the same agents first pass over each other's
+ * picks instead of queueing behind them. Null when every one is held (or gone).
+ */
+export async function lockFirstFreeAgent(
+  db: Db,
+  orgId: string,
+  agentIds: readonly string[],
+  teamId: string | null,
+  channel: string | null,
+): Promise<(LockedAgent & { id: string }) | null> {
+  const [row] = await lockFirst(db, { orgId, agentIds: [...agentIds], teamId, channel });
+  return row === undefined ? null : lockedAgent(db, orgId, row);
 }
 
 export interface RawConversation {
@@ -254,7 +272,7 @@ export const conversationsOf = (result: unknown) => rowsOf<RawConversation>(resu
 
 /**
  * The claim: assigns the queued conversation to the agent in one statement that re-checks the
- * agent's load against `capacity`. Run it while holding `lockAgent`'s lock. Null when the
+ * agent's load against `capacity`. Run it while holding the agent's lock (`lockAgent`). Null when the
  * conversation is no longer queued or the agent has no room left.
  */
 const claimStatement = preparedSql<
@@ -320,22 +338,28 @@ export async function claimNextQueued(
   return conversationsOf(result)[0] ?? null;
 }
 
-/** Records a routed assignment on the agent (least-busy tie-break) and the team (round-robin cursor). */
+/**
+ * The two updates that record a routed assignment, on the agent (least-busy tie-break) and on the
+ * team (round-robin cursor; without a team it matches none), as the named parts of a WITH clause,
+ * so that a statement making the assignment can record it in the same round trip. Only rows that
+ * also meet `when` change. Parameters: `orgId`, `agentId`, `teamId`, `at`.
+ */
+export const recordingAssignment = (when: SQL) => sql`
+    agent_assigned AS (
+      UPDATE agents SET last_assigned_at = ${sql.placeholder('at')}::timestamptz
+      WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('agentId')} AND ${when}
+    ),
+    team_cursor AS (
+      UPDATE teams SET routing_cursor_agent_id = ${sql.placeholder('agentId')}
+      WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('teamId')}::uuid
+        AND routing = 'round_robin' AND ${when}
+    )`;
+
+/** Records a routed assignment (see `recordingAssignment`): every part of a WITH clause runs. */
 const assignmentStatement = preparedSql<
   never,
   { orgId: string; agentId: string; teamId: string | null; at: string }
->(
-  'roster_record_assignment',
-  // One round trip for both rows, agent first as before; without a team the second matches none.
-  sql`
-    WITH agent AS (
-      UPDATE agents SET last_assigned_at = ${sql.placeholder('at')}::timestamptz
-      WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('agentId')}
-    )
-    UPDATE teams SET routing_cursor_agent_id = ${sql.placeholder('agentId')}
-    WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('teamId')}::uuid
-      AND routing = 'round_robin'`,
-);
+>('roster_record_assignment', sql`WITH ${recordingAssignment(sql`true`)} SELECT 1`);
 
 export async function recordAssignment(
   db: Db,

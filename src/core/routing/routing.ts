@@ -7,9 +7,9 @@ import { findConversation } from './conversations.repo.js';
 import {
   claimNextQueued,
   claimQueued,
-  findCandidates,
-  findTeamRouting,
+  findTeamCandidates,
   lockAgent,
+  lockFirstFreeAgent,
   membersOfTeams,
   recordAssignment,
   teamMembersOfOrg,
@@ -28,7 +28,7 @@ const MAX_RETRIES = 5;
 const asSystem = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor(ctx.actor.orgId) });
 
 /** Runs one short transaction again when PostgreSQL aborted it to break a deadlock. */
-async function retrying<T>(fn: () => Promise<T>): Promise<T> {
+export async function retrying<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
@@ -40,18 +40,54 @@ async function retrying<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The candidates with a live device, asked of the presence store in one batch. */
-async function online(ctx: Ctx, candidates: Candidate[]): Promise<Candidate[]> {
-  if (candidates.length === 0) {
+/**
+ * The team's members that can take the conversation now, best first by the team's mode: the
+ * database's candidates (willing, working the channel, room left) ranked by the pure choice, and
+ * of those the first `CLAIM_SPAN` that the presence store says are online. Presence is asked in
+ * rank order, a batch at a time, so that a decision in a large team reads a few dozen agents'
+ * presence, not every member's; keeping the online ones of a ranked list gives the same order as
+ * ranking the online ones. Empty when the team takes no work or routes manually; null when the
+ * team does not exist.
+ */
+export async function rankedCandidates(
+  ctx: Ctx,
+  teamId: string,
+  conversation: { id: string; channel: string | null },
+): Promise<Candidate[] | null> {
+  const found = await findTeamCandidates(ctx.db, ctx.actor.orgId, teamId, conversation.channel);
+  if (found === null) {
+    return null;
+  }
+  const { team, candidates } = found;
+  if (!team.takesWork || team.mode === 'manual') {
     return [];
   }
-  const live = await ctx.presence.read(
-    ctx.actor.orgId,
-    candidates.map((c) => c.agentId),
+  const ranked = rankCandidates(
+    candidates,
+    { mode: team.mode, cursor: team.cursor, seed: conversation.id },
     ctx.now(),
   );
-  return candidates.filter((c) => live.get(c.agentId)?.online === true);
+  const online: Candidate[] = [];
+  for (let from = 0; from < ranked.length && online.length < CLAIM_SPAN; from += PRESENCE_BATCH) {
+    const batch = ranked.slice(from, from + PRESENCE_BATCH);
+    const live = await ctx.presence.read(
+      ctx.actor.orgId,
+      batch.map((c) => c.agentId),
+      ctx.now(),
+    );
+    online.push(...batch.filter((c) => live.get(c.agentId)?.online === true));
+  }
+  return online.slice(0, CLAIM_SPAN);
 }
+
+/**
+ * At most this many of the best candidates are offered to one claim: enough to pass over every
+ * routing of the team running at the same time, few enough to keep the locking statement short.
+ */
+const CLAIM_SPAN = 32;
+
+/** Candidates whose presence is asked at once (one round trip to a shared store). */
+const PRESENCE_BATCH = 64;
 
 type ClaimOutcome =
   | { kind: 'assigned'; conversation: ConversationRow }
@@ -60,39 +96,47 @@ type ClaimOutcome =
   | { kind: 'gone' };
 
 /**
- * Tries to give the queued conversation to one agent, in its own transaction: lock the agent,
+ * Tries to give the queued conversation to one of the ranked agents, in its own transaction: lock
+ * the first of them that no other claim holds (with `wait`, the first one, waiting for it),
  * re-check it (still eligible, room left), then the claim statement. `full`: it cannot take it;
- * `locked`: another claim holds it right now (only with `skipLocked`); `gone`: the conversation is
- * no longer queued.
+ * `locked`: other claims hold every one of them right now; `gone`: the conversation is no longer
+ * queued.
  */
 function claim(
   ctx: Ctx,
   conversation: ConversationRow,
-  agentId: string,
-  skipLocked: boolean,
+  ranked: readonly Candidate[],
+  wait: boolean,
 ): Promise<ClaimOutcome> {
   const orgId = ctx.actor.orgId;
+  const { teamId, channel } = conversation;
   return retrying(() =>
     inTransaction(ctx, async (tx): Promise<ClaimOutcome> => {
-      const agent = await lockAgent(tx.db, orgId, agentId, conversation.teamId, conversation.channel, {
-        skipLocked,
-      });
-      if (agent === 'locked') {
-        return { kind: 'locked' };
+      const agent = wait
+        ? await lockAgent(tx.db, orgId, ranked[0]?.agentId ?? '', teamId, channel)
+        : await lockFirstFreeAgent(
+            tx.db,
+            orgId,
+            ranked.map((c) => c.agentId),
+            teamId,
+            channel,
+          );
+      if (agent === null) {
+        return wait ? { kind: 'full' } : { kind: 'locked' };
       }
-      if (agent === null || !agent.eligible || agent.active >= agent.capacity) {
+      if (!agent.eligible || agent.active >= agent.capacity) {
         return { kind: 'full' };
       }
       const now = tx.now();
-      const row = await claimQueued(tx.db, orgId, conversation.id, agentId, agent.capacity, now);
+      const row = await claimQueued(tx.db, orgId, conversation.id, agent.id, agent.capacity, now);
       if (row === null) {
         return { kind: 'gone' };
       }
-      await recordAssignment(tx.db, orgId, agentId, row.teamId, now);
+      await recordAssignment(tx.db, orgId, agent.id, row.teamId, now);
       await emitEvent(tx, 'conversation.assigned', {
         conversation_id: row.id,
         team_id: row.teamId,
-        agent_id: agentId,
+        agent_id: agent.id,
         forced: false,
       });
       return { kind: 'assigned', conversation: row };
@@ -121,39 +165,23 @@ export async function routeConversation(
     if (conversation.status !== 'queued' || conversation.teamId === null) {
       return conversation;
     }
-    const team = await findTeamRouting(sys.db, orgId, conversation.teamId);
-    if (team === null || !team.takesWork || team.mode === 'manual') {
-      return conversation;
-    }
-    const candidates = await online(
-      sys,
-      await findCandidates(sys.db, orgId, conversation.teamId, conversation.channel),
-    );
-    const ranked = rankCandidates(
-      candidates,
-      { mode: team.mode, cursor: team.cursor, seed: conversation.id },
-      sys.now(),
-    );
-    if (ranked.length === 0) {
+    const ranked = await rankedCandidates(sys, conversation.teamId, conversation);
+    if (ranked === null || ranked.length === 0) {
       return conversation;
     }
     // Concurrent routings of one team rank alike: rather than queue behind the same agent's lock,
     // each passes over agents another claim holds. When all were held, the next round waits.
-    const skipLocked = !waitNextRound;
+    const outcome = await claim(sys, conversation, ranked, waitNextRound);
     waitNextRound = true;
-    for (const candidate of ranked) {
-      const outcome = await claim(sys, conversation, candidate.agentId, skipLocked);
-      if (outcome.kind === 'assigned') {
-        return outcome.conversation;
-      }
-      if (outcome.kind === 'gone') {
-        return findConversation(sys.db, orgId, conversationId);
-      }
-      if (outcome.kind === 'full') {
-        // Someone took its last slot: the other candidates' counts are stale as well.
-        waitNextRound = false;
-        break;
-      }
+    if (outcome.kind === 'assigned') {
+      return outcome.conversation;
+    }
+    if (outcome.kind === 'gone') {
+      return findConversation(sys.db, orgId, conversationId);
+    }
+    if (outcome.kind === 'full') {
+      // Someone took its last slot: the other candidates' counts are stale as well.
+      waitNextRound = false;
     }
     conversation = await findConversation(sys.db, orgId, conversationId);
   }
@@ -166,11 +194,11 @@ function drainOne(ctx: Ctx, agentId: string): Promise<ConversationRow | null> {
   return retrying(() =>
     inTransaction(ctx, async (tx) => {
       const agent = await lockAgent(tx.db, orgId, agentId, null, null);
-      if (agent === null || agent === 'locked' || !agent.willing) {
+      if (agent === null || !agent.willing) {
         return null;
       }
       const now = tx.now();
-      const row = await claimNextQueued(tx.db, orgId, { id: agentId, ...agent }, now);
+      const row = await claimNextQueued(tx.db, orgId, agent, now);
       if (row === null) {
         return null;
       }

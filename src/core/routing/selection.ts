@@ -32,13 +32,16 @@ export interface RoutingPolicy {
 }
 
 /** FNV-1a: a cheap, stable 32-bit hash, enough to shuffle ties the same way every time. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** Continues an FNV-1a hash `h` over `text` (so a shared prefix is hashed once). */
+function hashOn(h: number, text: string): number {
+  let out = h;
   for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    out ^= text.charCodeAt(i);
+    out = Math.imul(out, 0x01000193) >>> 0;
   }
-  return h;
+  return out;
 }
 
 const byMemberOrder = (
@@ -61,18 +64,24 @@ export function rankCandidates(
     case 'manual':
       return [];
     case 'least_busy': {
-      const idle = (c: Candidate) =>
-        c.lastAssignedAt === null ? Number.POSITIVE_INFINITY : now.getTime() - c.lastAssignedAt.getTime();
-      const seed = policy.seed;
-      const tie = (c: Candidate) => (seed === undefined ? 0 : hash(`${seed}/${c.agentId}`));
-      return [...open].sort(
+      // Sort keys are worked out once per candidate, not once per comparison: a team can have
+      // thousands of members, and routing ranks them on every decision.
+      const nowMs = now.getTime();
+      const seeded = policy.seed === undefined ? null : hashOn(FNV_OFFSET, `${policy.seed}/`);
+      const keyed = open.map((c) => ({
+        c,
+        // Longest since its last assignment first; never assigned counts as longest.
+        idle: c.lastAssignedAt === null ? Number.POSITIVE_INFINITY : nowMs - c.lastAssignedAt.getTime(),
+        tie: seeded === null ? 0 : hashOn(seeded, c.agentId),
+      }));
+      keyed.sort(
         (a, b) =>
-          a.active - b.active ||
-          // Longest since its last assignment first; never assigned counts as longest.
-          (idle(a) === idle(b) ? 0 : idle(a) > idle(b) ? -1 : 1) ||
-          tie(a) - tie(b) ||
-          byMemberOrder(a, b),
+          a.c.active - b.c.active ||
+          (a.idle === b.idle ? 0 : a.idle > b.idle ? -1 : 1) ||
+          a.tie - b.tie ||
+          byMemberOrder(a.c, b.c),
       );
+      return keyed.map((k) => k.c);
     }
     case 'round_robin': {
       const ordered = [...open].sort(byMemberOrder);

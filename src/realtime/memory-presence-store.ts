@@ -19,10 +19,6 @@ export class MemoryPresenceStore implements PresenceStore {
 
   constructor(readonly ttlMs: number) {}
 
-  private live(devices: Map<string, Device> | undefined, now: number): Device[] {
-    return devices ? [...devices.values()].filter((d) => now - d.lastSeen < this.ttlMs) : [];
-  }
-
   async heartbeat(
     orgId: string,
     agentId: string,

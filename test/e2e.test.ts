@@ -130,6 +130,19 @@ describe('black box: the real server over HTTP', { timeout: 240_000 }, () => {
       const openapi = await call(second.base, master, 'GET', '/openapi.json');
       assert.equal(openapi.status, 200);
       assert.equal(openapi.body.info.title, 'Roster');
+
+      // Route schemas not used yet compile in the background after readiness; none fails.
+      const deadline = Date.now() + 60_000;
+      while (!second.stdout().includes('"msg":"route schemas compiled"') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const compiled = second
+        .stdout()
+        .split('\n')
+        .find((line) => line.includes('"msg":"route schemas compiled"'));
+      assert.ok(compiled, 'the warm-up finishes');
+      assert.ok(JSON.parse(compiled).compiled > 0);
+      assert.ok(!second.stdout().includes('does not compile'), second.stdout());
     } finally {
       assert.equal(await second.stop(), 0);
     }

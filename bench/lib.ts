@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { ensureBundle } from '../scripts/build.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PG_ADMIN_URL = process.env.ROSTER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -59,7 +60,10 @@ process.on('exit', () => {
   }
 });
 
-/** Starts a TypeScript entry point as a process and waits until `GET {readyPath}` answers 200. */
+/**
+ * Starts an entry point as a process (a TypeScript one through tsx, a JavaScript one with plain
+ * node) and waits until `GET {readyPath}` answers 200; `startedInMs` counts from the spawn.
+ */
 export async function startProcess(
   entry: string,
   env: Record<string, string>,
@@ -67,7 +71,8 @@ export async function startProcess(
   readyPath = '/readyz',
 ): Promise<Proc & { startedInMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -118,10 +123,12 @@ export async function startProcess(
 let nextPort = 18_080;
 export const freePort = () => nextPort++;
 
-export function startRoster(env: Record<string, string>) {
+/** Starts Roster as `npm start` runs it: the bundle, rebuilt first if src/ changed since. */
+export async function startRoster(env: Record<string, string>) {
+  const bundle = await ensureBundle();
   // The benchmark measures capacity, so Roster's own limits (rate, overload shedding) are off.
   return startProcess(
-    'src/main.ts',
+    bundle,
     {
       ROSTER_MASTER_KEY: MASTER_KEY,
       ROSTER_RATE_LIMIT_PER_MINUTE: '0',

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   }
 
   const realtime = await createRealtime(config);
-  const { app, drain } = await buildApp({
+  const { app, drain, schemas } = await buildApp({
     db: database.db,
     forOrg: database.forOrg,
     ping: database.ping,
@@ -90,6 +90,13 @@ async function main(): Promise<void> {
     },
     'roster ready',
   );
+  // Route schemas compile on first use; the rest now compile in the background, a few
+  // milliseconds at a time, so that a schema that does not compile shows up in the log at once.
+  const warm = await schemas.warmUp();
+  for (const failure of warm.failures) {
+    app.log.error({ err: failure.error, schema: failure.schema }, 'a route schema does not compile');
+  }
+  app.log.info({ compiled: warm.compiled, ms: Math.round(warm.ms) }, 'route schemas compiled');
 }
 
 main().catch((err) => {

@@ -122,6 +122,27 @@ describe('black box: the real server over HTTP', { timeout: 240_000 }, () => {
       );
       const orgs = await call(second.base, master, 'GET', '/v1/orgs');
       assert.equal(orgs.status, 200, 'the generated master key still works after a restart');
+
+      // The bundle serves the reference page from @fastify/swagger-ui's own files, and the document.
+      const docs = await fetch(`${second.base}/docs/static/index.html`);
+      assert.equal(docs.status, 200);
+      assert.match(await docs.text(), /swagger/i);
+      const openapi = await call(second.base, master, 'GET', '/openapi.json');
+      assert.equal(openapi.status, 200);
+      assert.equal(openapi.body.info.title, 'Roster');
+
+      // Route schemas not used yet compile in the background after readiness; none fails.
+      const deadline = Date.now() + 60_000;
+      while (!second.stdout().includes('"msg":"route schemas compiled"') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const compiled = second
+        .stdout()
+        .split('\n')
+        .find((line) => line.includes('"msg":"route schemas compiled"'));
+      assert.ok(compiled, 'the warm-up finishes');
+      assert.ok(JSON.parse(compiled).compiled > 0);
+      assert.ok(!second.stdout().includes('does not compile'), second.stdout());
     } finally {
       assert.equal(await second.stop(), 0);
     }

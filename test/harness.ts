@@ -150,6 +150,8 @@ export function ctxFor(database: Database, actor: Actor): Ctx {
 
 export interface TestApp extends TestEnv {
   app: BuiltApp['app'];
+  /** Its route schemas compile on first use; nothing warms them up unless a test asks. */
+  schemas: BuiltApp['schemas'];
 }
 
 /** What a test may change in the app it gets: a short keep-alive, an event bus it can observe. */
@@ -163,7 +165,7 @@ export interface TestAppOptions {
 /** The full HTTP app over a test database, for `app.inject`. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const env = await createTestEnv();
-  const { app } = await buildApp({
+  const { app, schemas } = await buildApp({
     db: env.database.db,
     forOrg: env.database.forOrg,
     ping: env.database.ping,
@@ -183,6 +185,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   return {
     ...env,
     app,
+    schemas,
     close: async () => {
       await app.close();
       await env.close();

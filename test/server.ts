@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ensureBundle } from '../scripts/build.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,9 +22,13 @@ export function killServers(): void {
   }
 }
 
-/** Starts `src/main.ts` as a real process on a free port and waits for its ready log line. */
-export function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * Starts the server as `npm start` runs it, `node dist/roster.mjs` (rebuilt first when anything
+ * under src/ changed since the bundle was built), on a free port, and waits for its ready log line.
+ */
+export async function startServer(env: Record<string, string>): Promise<Server> {
+  const bundle = await ensureBundle();
+  const child = spawn(process.execPath, [bundle], {
     cwd: ROOT,
     env: {
       ...process.env,

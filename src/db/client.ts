@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { projectPath } from '../paths.js';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
 import { ALL_ORGS, grantServingRole, ScopedPool, servingRole, setScopeSql } from './row-security.js';
 import * as schema from './schema.js';
@@ -38,7 +38,7 @@ export type DatabaseOptions =
       migrationUrl?: string | null;
     };
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const migrationsFolder = projectPath('drizzle');
 
 // Any constant works: it only has to be the same for every Roster instance migrating one database.
 const MIGRATION_LOCK = 7_301_994;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.js';
 
 /**
  * A freshly initialised PGlite cluster, as `dumpDataDir` writes it, shipped in `assets/` and
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * database the tests open). Made by `npm run pglite:template`; a test fails when the installed
  * PGlite has none, and without one Roster simply runs initdb.
  */
-const assets = fileURLToPath(new URL('../../assets/', import.meta.url));
+const assets = projectPath('assets');
 
 /** The version of the installed PGlite, from its package.json. */
 export function pgliteVersion(): string {

@@ -8,7 +8,8 @@ import { DIALECTS } from './dialects.js';
 import { frameworkError } from './framework-errors.js';
 import { installHealth } from './health.routes.js';
 import { installOpenApi } from './plugins/openapi.js';
-import { installValidation } from './plugins/validation.js';
+import { type LazySchemas, lazySchemas } from './plugins/schema-compilers.js';
+import { createValidatorCompiler, installValidation } from './plugins/validation.js';
 
 export const VERSION = '0.1.0';
 
@@ -18,11 +19,19 @@ export interface BuiltApp {
   app: FastifyInstance;
   /** Marks the app as draining: readiness fails so load balancers stop sending traffic. */
   drain: () => void;
+  /**
+   * Route schemas compile on first use; `schemas.warmUp()` compiles the rest in the background
+   * (the server calls it once it listens).
+   */
+  schemas: LazySchemas;
 }
 
 /** Builds the Fastify app with every dialect; it does not listen. */
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
+  const schemas = lazySchemas(createValidatorCompiler());
   const app = Fastify({
+    // Each route's validators and serializers compile on first use rather than all at ready().
+    schemaController: schemas.schemaController,
     logger: { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimitBytes,
     // A client that trickles its request (slowloris) is cut off; responses, such as event
@@ -81,5 +90,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     drain: () => {
       draining = true;
     },
+    schemas,
   };
 }

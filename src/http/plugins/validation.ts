@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type Options } from 'ajv';
+import { Ajv, type AnySchema, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { ERRORS, type FieldError } from '../../core/errors.js';
@@ -13,14 +13,27 @@ const shared: Options = {
   strict: false,
 };
 
+/** Compiles the schema of one part of a route's requests (Fastify's `httpPart`). */
+export type ValidatorCompiler = (route: { schema: unknown; httpPart?: string }) => ValidateFunction;
+
 /**
- * Bodies are validated strictly (a string is never coerced into a number), while query strings
- * and path parameters, which arrive as text, are coerced to the types their schemas declare.
+ * The validator compiler of every route. Bodies are validated strictly (a string is never
+ * coerced into a number), while query strings and path parameters, which arrive as text, are
+ * coerced to the types their schemas declare. Shared schemas added with `addSchema` are not
+ * resolved: request schemas do not refer to them.
  */
-export function installValidation(app: FastifyInstance): void {
+export function createValidatorCompiler(): ValidatorCompiler {
   const body = withFormats(withKeywords(addFormats(new Ajv({ ...shared, coerceTypes: false }))));
   const text = withFormats(withKeywords(addFormats(new Ajv({ ...shared, coerceTypes: 'array' }))));
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema));
+  return ({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema as AnySchema);
+}
+
+/**
+ * Refuses, before schema validation, request values the database could not store. The route
+ * schemas themselves are compiled by `createValidatorCompiler`, installed through the server's
+ * `schemaController` (see schema-compilers.ts).
+ */
+export function installValidation(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     for (const [part, value] of [
       ['path', request.params],

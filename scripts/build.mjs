@@ -1,0 +1,171 @@
+// @ts-check
+/**
+ * `npm run build`: bundles `src/main.ts` and its dependencies into `dist/roster.mjs` (with a linked
+ * `dist/roster.mjs.map`), which `npm start` runs with plain `node`. Loading one prebuilt file
+ * skips transpiling the TypeScript sources at every start and resolving hundreds of modules.
+ *
+ * Left out of the bundle, and loaded from node_modules at run time: PGlite (it loads its
+ * WebAssembly and data files relative to its own modules), @fastify/swagger-ui (it serves its
+ * static files from its own directory) and pg-native (an optional native driver `pg` asks for).
+ *
+ * Tests and the benchmark call `ensureBundle()`, which rebuilds when the bundle is missing or
+ * older than anything it is built from. Several processes may do that at once: each writes
+ * temporary files and renames them into place, so none ever sees a half-written bundle.
+ */
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build as esbuild } from 'esbuild';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BUNDLE = join(ROOT, 'dist', 'roster.mjs');
+export const EXTERNAL = ['@electric-sql/pglite', '@fastify/swagger-ui', 'pg-native'];
+
+/**
+ * CommonJS dependencies inside an ES module bundle find no `require`: the banner makes one. The
+ * names it imports are prefixed so that they cannot collide with the bundle's own.
+ */
+const BANNER = [
+  "import { createRequire as __roster_createRequire } from 'node:module';",
+  "import { dirname as __roster_dirname, resolve as __roster_resolve } from 'node:path';",
+  "import { fileURLToPath as __roster_fileURLToPath } from 'node:url';",
+  'const require = __roster_createRequire(import.meta.url);',
+  'const __roster_bundleDir = __roster_dirname(__roster_fileURLToPath(import.meta.url));',
+].join('\n');
+
+const DIRNAME_USE = /\b__(?:dirname|filename)\b/;
+const DIRNAME_DECLARED =
+  /\b(?:var|let|const|function|class)\s+__(?:dirname|filename)\b|\b__(?:dirname|filename)\s*=(?!=)/;
+
+/**
+ * CommonJS modules that read `__dirname` or `__filename` (ioredis reads its own package.json to
+ * tell Redis its version, @fastify/swagger likewise, pino for its transports) would find neither
+ * in an ES module. Each gets its own, pointing where the file really is, as a path relative to
+ * the bundle (in `outdir`) so that the project directory can move.
+ *
+ * @param {string} outdir
+ * @returns {import('esbuild').Plugin}
+ */
+const moduleDirnames = (outdir) => ({
+  name: 'module-dirnames',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/].*\.c?js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!DIRNAME_USE.test(source) || DIRNAME_DECLARED.test(source)) {
+        return undefined;
+      }
+      const file = JSON.stringify(relative(outdir, args.path).split(sep).join('/'));
+      const dir = JSON.stringify(relative(outdir, dirname(args.path)).split(sep).join('/'));
+      // On the first line, so the source map's line numbers stay right (a shebang becomes a comment).
+      const prologue = `var __filename = __roster_resolve(__roster_bundleDir, ${file}), __dirname = __roster_resolve(__roster_bundleDir, ${dir});`;
+      const contents = prologue + (source.startsWith('#!') ? '//' : '') + source;
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+});
+
+/**
+ * Builds the bundle into `outfile` (default `dist/roster.mjs`) and its source map next to it.
+ * Both are written to temporary names and renamed into place, the map first. The bundle's mtime
+ * is set to when the build started, so a source saved during the build still counts as newer.
+ *
+ * @param {{ outfile?: string }} [options]
+ * @returns {Promise<{ outfile: string, ms: number }>}
+ */
+export async function build(options = {}) {
+  const outfile = options.outfile ?? BUNDLE;
+  const started = new Date();
+  const t0 = performance.now();
+  await mkdir(dirname(outfile), { recursive: true });
+  const result = await esbuild({
+    absWorkingDir: ROOT,
+    entryPoints: [join(ROOT, 'src', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: EXTERNAL,
+    banner: { js: BANNER },
+    plugins: [moduleDirnames(dirname(outfile))],
+    sourcemap: 'linked',
+    write: false,
+    logLevel: 'warning',
+  });
+  const files = [...result.outputFiles].sort(
+    (a, b) => Number(a.path.endsWith('.mjs')) - Number(b.path.endsWith('.mjs')),
+  );
+  const temporary = [];
+  try {
+    for (const file of files) {
+      const tmp = `${file.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      temporary.push(tmp);
+      writeFileSync(tmp, file.contents);
+      utimesSync(tmp, started, started);
+      renameSync(tmp, file.path);
+    }
+  } finally {
+    for (const tmp of temporary) {
+      rmSync(tmp, { force: true });
+    }
+  }
+  return { outfile, ms: performance.now() - t0 };
+}
+
+/**
+ * Newest modification time (ms) of a file under `dir`, recursively; 0 when there is none.
+ *
+ * @param {string} dir
+ * @returns {number}
+ */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const mtime = entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
+    latest = Math.max(latest, mtime);
+  }
+  return latest;
+}
+
+/**
+ * Why `outfile` needs building, or null when it is up to date: it is missing, or something it is
+ * built from (a file under src/, package-lock.json, this script) was modified at or after it.
+ *
+ * @param {string} [outfile]
+ * @returns {string | null}
+ */
+export function staleness(outfile = BUNDLE) {
+  let built;
+  try {
+    built = statSync(outfile).mtimeMs;
+  } catch {
+    return `${relative(ROOT, outfile)} does not exist`;
+  }
+  const inputs = [
+    ['src/', newest(join(ROOT, 'src'))],
+    ['package-lock.json', statSync(join(ROOT, 'package-lock.json')).mtimeMs],
+    ['scripts/build.mjs', statSync(fileURLToPath(import.meta.url)).mtimeMs],
+  ];
+  const changed = inputs.filter(([, mtime]) => Number(mtime) >= built).map(([name]) => name);
+  return changed.length === 0 ? null : `${changed.join(', ')} changed since ${basename(outfile)} was built`;
+}
+
+/**
+ * Builds the bundle unless it is up to date; returns its path.
+ *
+ * @param {string} [outfile]
+ * @returns {Promise<string>}
+ */
+export async function ensureBundle(outfile = BUNDLE) {
+  if (staleness(outfile) !== null) {
+    await build({ outfile });
+  }
+  return outfile;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { outfile, ms } = await build();
+  process.stdout.write(`built ${relative(ROOT, outfile)} in ${Math.round(ms)} ms\n`);
+}

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BUNDLE, build, EXTERNAL, ensureBundle, staleness } from '../scripts/build.mjs';
 
 describe('the production bundle (npm run build)', { timeout: 180_000 }, () => {
-  // Next to the real bundle, so that it finds the project and node_modules as dist/roster.mjs does.
+  // Next to the real bundle, so that it finds the project and node_modules as dist/roster.mjs does
+  // (in a fresh clone dist/ does not exist yet).
+  mkdirSync(dirname(BUNDLE), { recursive: true });
   const dir = mkdtempSync(join(dirname(BUNDLE), 'test-'));
   const outfile = join(dir, 'roster.mjs');
   let code = '';

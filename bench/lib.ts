@@ -212,6 +212,8 @@ export interface Load {
   p50: number;
   p99: number;
   errors: number;
+  /** What the errors were, for the message of a run that had some. */
+  errorKinds: string;
 }
 
 /** Drives `url` with autocannon; `paths` (if given) are requested in turn. */
@@ -254,5 +256,6 @@ export async function load(options: {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    errorKinds: `${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)})`,
   };
 }

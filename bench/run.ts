@@ -619,7 +619,7 @@ async function scenarioAPrime() {
       await load({ url, key: seeded.key, seconds: 1, connections: 50 });
       const A = await load({ url, key: seeded.key, seconds: SECONDS, connections: 50 });
       if (A.errors > 0) {
-        throw new Error(`a': ${A.errors} errors`);
+        throw new Error(`a': ${A.errors} errors: ${A.errorKinds}`);
       }
       r.push(A.rps);
       await roster.stop();

@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { Ctx } from '../src/core/context.js';
 import { saveIdempotencyKey } from '../src/core/idempotency/idempotency.repo.js';
 import { createPresenceStatus } from '../src/core/presence/presence-statuses.js';
-import { createConversation } from '../src/core/routing/conversations.js';
+import { createConversation } from '../src/core/routing/create-conversation.js';
 import { updateSupervisorAgents } from '../src/core/supervisors/supervisors.js';
 import { addTeamMember } from '../src/core/teams/team-members.js';
 import { findTeam } from '../src/core/teams/teams.repo.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Scope } from '../src/core/access.js';
 import { createPresenceStatus } from '../src/core/presence/presence-statuses.js';
-import { createConversation } from '../src/core/routing/conversations.js';
+import { createConversation } from '../src/core/routing/create-conversation.js';
 import { updateSupervisorAgents } from '../src/core/supervisors/supervisors.js';
 import { addTeamMember } from '../src/core/teams/team-members.js';
 import { buildAgent, buildKey, buildOrg, buildTeam } from './factories.js';

@@ -8,7 +8,8 @@ import type { Ctx } from '../context.js';
 import { LocalEventBus } from '../events/bus.js';
 import { createOrg } from '../orgs/orgs.js';
 import { initPlatform } from '../platform/platform.js';
-import { closeConversation, createConversation, listConversations } from './conversations.js';
+import { closeConversation, listConversations } from './conversations.js';
+import { createConversation } from './create-conversation.js';
 import { buildRoutedTeam, countByStatus, loads, setMemberOrder } from './routing-test-support.js';
 
 /**

@@ -7,7 +7,8 @@ import type { Ctx } from '../context.js';
 import { heartbeat, setAvailability, signOutDevice } from '../presence/presence.js';
 import { updateTeamMembers } from '../teams/team-members.js';
 import { updateTeam } from '../teams/teams.js';
-import { closeConversation, createConversation, listConversations } from './conversations.js';
+import { closeConversation, listConversations } from './conversations.js';
+import { createConversation } from './create-conversation.js';
 import type { RoutingMode } from './selection.js';
 
 /**

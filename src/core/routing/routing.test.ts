@@ -16,11 +16,11 @@ import { updateTeamMembers } from '../teams/team-members.js';
 import { deleteTeam, updateTeam } from '../teams/teams.js';
 import {
   closeConversation,
-  createConversation,
   getConversation,
   listConversations,
   transferConversation,
 } from './conversations.js';
+import { createConversation } from './create-conversation.js';
 import { buildRoutedTeam, goOnline, loads, setMemberOrder } from './routing-test-support.js';
 
 let env: TestEnv;

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   closeConversation,
-  createConversation,
   getConversation,
   listConversations,
   transferConversation,
 } from '../../core/routing/conversations.js';
+import { createConversation } from '../../core/routing/create-conversation.js';
 import {
   IdParams,
   OrgQuery,

@@ -100,16 +100,6 @@ const appendManyStatement = preparedSql<
         ${sql.placeholder('payloads')}::text[]) AS e(id, type, payload)`,
 );
 
-const appendStatement = preparedSql<
-  never,
-  { id: string; orgId: string; type: string; payload: string; at: string }
->(
-  'roster_append_event',
-  sql`INSERT INTO outbox (id, org_id, type, payload, created_at)
-      VALUES (${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('type')},
-        ${sql.placeholder('payload')}::jsonb, ${sql.placeholder('at')}::timestamptz)`,
-);
-
 /**
  * Appends one event to the outbox through the transaction of `tx` (see `inTransaction`), so the
  * event exists exactly when the change does, and queues it for live delivery after the commit.
@@ -120,9 +110,5 @@ export async function emitEvent<T extends EventType>(
   payload: DomainEvents[T],
   orgId: string = tx.actor.orgId,
 ): Promise<void> {
-  const id = newId();
-  const at = tx.now();
-  // What Drizzle's insert of the row sent, as a statement prepared once.
-  await appendStatement(tx.db, { id, orgId, type, payload: JSON.stringify(payload), at: at.toISOString() });
-  tx.pending?.push({ id, orgId, type, data: payload, occurredAt: at });
+  await emitEvents(tx, [{ type, payload }], orgId);
 }

@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
+import { KeyCache } from './core/api-keys/key-cache.js';
 import { initPlatform } from './core/platform/platform.js';
 import { openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
@@ -40,11 +41,14 @@ async function main(): Promise<void> {
   }
 
   const realtime = await createRealtime(config);
+  const keys = new KeyCache();
+  database.authChanges.subscribe(keys);
   const { app, drain, schemas } = await buildApp({
     db: database.db,
     forOrg: database.forOrg,
     ping: database.ping,
     platform,
+    keys,
     config,
     now: () => new Date(),
     events: realtime.events,

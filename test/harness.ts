@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from '../src/core/access.js';
 import { ALL_SCOPES } from '../src/core/access.js';
+import { KeyCache } from '../src/core/api-keys/key-cache.js';
 import type { Ctx } from '../src/core/context.js';
 import { type EventBus, LocalEventBus } from '../src/core/events/bus.js';
 import { initPlatform, type Platform } from '../src/core/platform/platform.js';
@@ -150,6 +151,8 @@ export function ctxFor(database: Database, actor: Actor): Ctx {
 
 export interface TestApp extends TestEnv {
   app: BuiltApp['app'];
+  /** The app's cache of verified keys. */
+  keys: KeyCache;
   /** Its route schemas compile on first use; nothing warms them up unless a test asks. */
   schemas: BuiltApp['schemas'];
 }
@@ -165,11 +168,15 @@ export interface TestAppOptions {
 /** The full HTTP app over a test database, for `app.inject`. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const env = await createTestEnv();
+  // As main.ts does: the app keeps verified keys, kept current by the database's announcements.
+  const keys = new KeyCache();
+  const unsubscribe = env.database.authChanges.subscribe(keys);
   const { app, schemas } = await buildApp({
     db: env.database.db,
     forOrg: env.database.forOrg,
     ping: env.database.ping,
     platform: env.platform,
+    keys,
     config: {
       logLevel: 'silent',
       bodyLimitBytes: 1_048_576,
@@ -186,7 +193,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...env,
     app,
     schemas,
+    keys,
     close: async () => {
+      unsubscribe();
       await app.close();
       await env.close();
     },

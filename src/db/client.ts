@@ -4,6 +4,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { projectPath } from '../paths.js';
+import { AUTH_CHANNEL, ChangeFeed, listenForever } from './change-feed.js';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
 import { ALL_ORGS, grantServingRole, ScopedPool, servingRole, setScopeSql } from './row-security.js';
 import * as schema from './schema.js';
@@ -23,6 +24,12 @@ export interface Database {
   forOrg(orgId: string): Db;
   /** Whether the database itself holds each org to its own rows (see `forOrg`). */
   readonly rowSecurity: boolean;
+  /**
+   * Changes to what authentication reads (keys; agents' role, status, trash), announced when they
+   * commit, by this process or any other. A change this process commits is heard before its
+   * commit returns.
+   */
+  readonly authChanges: ChangeFeed;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -68,12 +75,17 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
+  // One process owns an embedded database: PGlite calls back before the committing query returns.
+  const authChanges = new ChangeFeed();
+  await client.listen(AUTH_CHANNEL, () => authChanges.changed());
+  authChanges.setLive(true);
   return {
     kind: 'pglite',
     db,
     // PGlite's only role is a superuser: row-level security never applies to it.
     forOrg: () => db,
     rowSecurity: false,
+    authChanges,
     ping: async () => {
       await client.query('SELECT 1');
     },
@@ -91,12 +103,22 @@ async function openPostgres(options: {
   migrationUrl?: string | null;
 }): Promise<Database> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
+  const authChanges = new ChangeFeed();
   // A client that loses its connection must not crash the process: an idle one is the pool's
   // 'error'; one checked out (a transaction) emits on itself, where nothing else listens. Its
   // pending query fails on its own, and the pool discards the broken client when it is released.
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    // Every pooled connection listens too: PostgreSQL tells a listening session of its own
+    // commit's announcements before the commit's answer, so a change this process makes is heard
+    // before the request that made it returns. (Queued ahead of any query on the connection.)
+    client.on('notification', (message) => {
+      if (message.channel === AUTH_CHANNEL) {
+        authChanges.changed();
+      }
+    });
+    client.query(`LISTEN ${AUTH_CHANNEL}`).catch(() => {});
   });
   releaseOnConnectionLoss(pool);
   let rowSecurity: boolean;
@@ -127,15 +149,19 @@ async function openPostgres(options: {
     }
     return orgDb;
   };
+  // Changes committed elsewhere are heard on a connection of its own, whatever the pool holds.
+  const listener = listenForever(options.url, AUTH_CHANNEL, authChanges);
   return {
     kind: 'postgres',
     db,
     forOrg,
     rowSecurity,
+    authChanges,
     ping: async () => {
       await pool.query('SELECT 1');
     },
     close: async () => {
+      await listener.stop();
       await pool.end();
     },
   };

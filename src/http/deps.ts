@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Actor } from '../core/access.js';
+import type { KeyCache } from '../core/api-keys/key-cache.js';
 import type { Ctx } from '../core/context.js';
 import type { EventBus } from '../core/events/bus.js';
 import type { Platform } from '../core/platform/platform.js';
@@ -16,6 +17,8 @@ export interface AppDeps {
   /** Resolves when the database answers; used by the readiness probe. */
   ping: () => Promise<void>;
   platform: Platform;
+  /** Keys already verified, kept current by the database's change announcements; absent: none kept. */
+  keys?: KeyCache | null;
   config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sseKeepAliveSeconds'> &
     Partial<Pick<Config, 'maxEventLoopDelayMs' | 'requestTimeoutMs'>>;
   now: () => Date;

@@ -34,7 +34,13 @@ export function installAuth(app: FastifyInstance, deps: AppDeps, read: Credentia
     if (secret === null) {
       throw ERRORS.unauthenticated();
     }
-    const actor = await authenticate(deps.db, deps.platform, { secret, orgId }, deps.now());
+    const actor = await authenticate(
+      deps.db,
+      deps.platform,
+      { secret, orgId },
+      deps.now(),
+      deps.keys ?? null,
+    );
     if (deps.limiter) {
       // Buckets are keyed by the key's id, never by its secret.
       const decision = await deps.limiter.take(actor.keyId ?? `master:${actor.orgId}`);

@@ -41,7 +41,13 @@ export const rocketChatDialect =
       if (token === null || userId === null) {
         throw ERRORS.unauthenticated();
       }
-      const actor = await authenticate(deps.db, deps.platform, { secret: token, orgId: null }, deps.now());
+      const actor = await authenticate(
+        deps.db,
+        deps.platform,
+        { secret: token, orgId: null },
+        deps.now(),
+        deps.keys ?? null,
+      );
       // A token stands for one user: a key bound to no agent, or to another one, is no login here.
       if (actor.agent === null || actor.agent.id !== userId.toLowerCase()) {
         throw ERRORS.unauthenticated('The key is not bound to the agent in X-User-Id');

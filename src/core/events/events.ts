@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { preparedSql } from '../../db/prepared.js';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
@@ -76,28 +76,66 @@ export async function emitEvents<T extends EventType>(
   if (events.length === 0) {
     return;
   }
-  const at = tx.now();
-  const rows = events.map((e) => ({ id: newId(), type: e.type, payload: e.payload }));
-  await appendManyStatement(tx.db, {
-    ids: rows.map((r) => r.id),
-    orgId,
-    types: rows.map((r) => r.type),
-    payloads: rows.map((r) => JSON.stringify(r.payload)),
-    at: at.toISOString(),
-  });
-  tx.pending?.push(...rows.map((r) => ({ id: r.id, orgId, type: r.type, data: r.payload, occurredAt: at })));
+  const draft = draftEvents(tx, events, orgId, tx.now());
+  await appendManyStatement(tx.db, draft.params);
+  draft.written();
 }
 
-/** Many rows as parallel arrays (text, cast per element), so that one prepared statement fits any count. */
-const appendManyStatement = preparedSql<
-  never,
-  { ids: string[]; orgId: string; types: string[]; payloads: string[]; at: string }
->(
+/** The parameters of `appendingEvents`. */
+export type EventParams = {
+  eventIds: string[];
+  eventOrgId: string;
+  eventTypes: string[];
+  eventPayloads: string[];
+  eventsAt: string;
+};
+
+/**
+ * Events made ready to be appended by a statement that does more (see `appendingEvents`): its
+ * `params` go with that statement's, and `written()` queues them for live delivery once it is
+ * known that the statement appended them.
+ */
+export function draftEvents<T extends EventType>(
+  tx: Ctx,
+  events: { type: T; payload: DomainEvents[T] }[],
+  orgId: string,
+  at: Date,
+): { params: EventParams; written: () => void } {
+  const rows = events.map((e) => ({ id: newId(), type: e.type, payload: e.payload }));
+  return {
+    params: {
+      eventIds: rows.map((r) => r.id),
+      eventOrgId: orgId,
+      eventTypes: rows.map((r) => r.type),
+      eventPayloads: rows.map((r) => JSON.stringify(r.payload)),
+      eventsAt: at.toISOString(),
+    },
+    written: () => {
+      tx.pending?.push(
+        ...rows.map((r) => ({ id: r.id, orgId, type: r.type, data: r.payload, occurredAt: at })),
+      );
+    },
+  };
+}
+
+/**
+ * A WITH-clause part appending the events of `EventParams` to the outbox when `when` holds, so
+ * that a statement making a change can write its events in the same round trip. Many rows come as
+ * parallel arrays (text, cast per element), so one prepared statement fits any count.
+ */
+export const appendingEvents = (when: SQL) => sql`
+    events_appended AS (
+      INSERT INTO outbox (id, org_id, type, payload, created_at)
+      SELECT e.id::uuid, ${sql.placeholder('eventOrgId')}::uuid, e.type, e.payload::jsonb,
+        ${sql.placeholder('eventsAt')}::timestamptz
+      FROM unnest(${sql.placeholder('eventIds')}::text[], ${sql.placeholder('eventTypes')}::text[],
+        ${sql.placeholder('eventPayloads')}::text[]) AS e(id, type, payload)
+      WHERE ${when}
+    )`;
+
+const appendManyStatement = preparedSql<never, EventParams>(
   'roster_append_events',
-  sql`INSERT INTO outbox (id, org_id, type, payload, created_at)
-      SELECT e.id::uuid, ${sql.placeholder('orgId')}, e.type, e.payload::jsonb, ${sql.placeholder('at')}::timestamptz
-      FROM unnest(${sql.placeholder('ids')}::text[], ${sql.placeholder('types')}::text[],
-        ${sql.placeholder('payloads')}::text[]) AS e(id, type, payload)`,
+  sql`WITH ${appendingEvents(sql`true`)} SELECT 1`,
 );
 
 /**

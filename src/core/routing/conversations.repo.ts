@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
+import { appendingEvents, type EventParams } from '../events/events.js';
 import type { PageRequest } from '../paging.js';
 import {
   conversationsOf,
@@ -47,16 +48,16 @@ type InsertParams = {
   assignedAt: string | null;
 };
 
-const INSERT = sql`
-    INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
-      metadata, created_at, updated_at, assigned_at)
-    VALUES (${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')},
+const COLUMNS = sql`conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
+      metadata, created_at, updated_at, assigned_at)`;
+const VALUES = sql`${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')},
       ${sql.placeholder('assigneeId')}, ${sql.placeholder('status')}, ${sql.placeholder('channel')},
       ${sql.placeholder('externalId')}, ${sql.placeholder('priority')}, ${sql.placeholder('metadata')}::jsonb,
       ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz,
-      ${sql.placeholder('assignedAt')}::timestamptz)
-    ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
-    ${RETURNING}`;
+      ${sql.placeholder('assignedAt')}::timestamptz`;
+const ON_CONFLICT = sql`ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING`;
+
+const INSERT = sql`INSERT INTO ${COLUMNS} VALUES (${VALUES}) ${ON_CONFLICT} ${RETURNING}`;
 
 const insertStatement = preparedSql<RawConversation, InsertParams>('roster_insert_conversation', INSERT);
 
@@ -92,6 +93,63 @@ export async function insertConversation(db: Db, c: NewConversation): Promise<Co
       ? await insertStatement(db, params)
       : await insertAssignedStatement(db, { ...params, agentId: c.assigneeId });
   return row === undefined ? null : toConversation(row);
+}
+
+/**
+ * A new conversation assigned to an agent whose row the caller has locked, only if the agent has
+ * room: its load is counted by this statement, which starts after the lock was taken and so sees
+ * every claim committed before. The assignment is recorded and the events appended in the same
+ * round trip, all only when the row went in.
+ */
+const insertIfRoomStatement = preparedSql<
+  RawConversation & { room_active: number },
+  InsertParams & EventParams & { agentId: string; capacity: number }
+>(
+  'roster_insert_if_room',
+  sql`WITH room AS (
+      SELECT count(*)::int AS active FROM conversations
+      WHERE org_id = ${sql.placeholder('orgId')} AND assignee_id = ${sql.placeholder('agentId')}
+        AND status = 'assigned'),
+    inserted AS (
+      INSERT INTO ${COLUMNS} SELECT ${VALUES} FROM room WHERE room.active < ${sql.placeholder('capacity')}::int
+      ${ON_CONFLICT} ${RETURNING}),
+    ${recordingAssignment(sql`EXISTS (SELECT 1 FROM inserted)`)},
+    ${appendingEvents(sql`EXISTS (SELECT 1 FROM inserted)`)}
+    SELECT room.active AS room_active, inserted.* FROM room LEFT JOIN inserted ON true`,
+);
+
+/**
+ * Inserts the conversation assigned to `c.assigneeId` (locked by the caller) if it has fewer than
+ * `capacity` assigned, with its assignment recorded and `events` appended. `full`: it had no room;
+ * `duplicate`: the org already has a conversation with this external id. Nothing is written then.
+ */
+export async function insertIfRoom(
+  db: Db,
+  c: NewConversation & { assigneeId: string },
+  capacity: number,
+  events: EventParams,
+): Promise<ConversationRow | 'full' | 'duplicate'> {
+  const at = c.now.toISOString();
+  const [row] = await insertIfRoomStatement(db, {
+    id: c.id,
+    orgId: c.orgId,
+    teamId: c.teamId,
+    assigneeId: c.assigneeId,
+    agentId: c.assigneeId,
+    status: 'assigned',
+    channel: c.channel,
+    externalId: c.externalId,
+    priority: c.priority,
+    metadata: JSON.stringify(c.metadata),
+    at,
+    assignedAt: at,
+    capacity,
+    ...events,
+  });
+  if (row === undefined || row.room_active >= capacity) {
+    return 'full';
+  }
+  return row.id === null ? 'duplicate' : toConversation(row);
 }
 
 const byId = (lock: boolean) =>

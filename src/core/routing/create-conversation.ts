@@ -2,7 +2,7 @@ import type { ConversationRow } from '../../db/schema.js';
 import { assertCan } from '../access.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
-import { emitEvent, emitEvents, type QueueReason } from '../events/events.js';
+import { draftEvents, emitEvent, emitEvents, type QueueReason } from '../events/events.js';
 import { newId } from '../ids.js';
 import { findTeam } from '../teams/teams.repo.js';
 import { assertAssignable } from './conversations.js';
@@ -10,10 +10,11 @@ import {
   findByExternalId,
   findConversation,
   insertConversation,
+  insertIfRoom,
   type NewConversation,
 } from './conversations.repo.js';
 import { rankedCandidates, retrying, routeConversation } from './routing.js';
-import { lockAgent, lockFirstFreeAgent } from './routing.repo.js';
+import { lockAgent, lockFirstFreeCandidate } from './routing.repo.js';
 
 /*
  * Creating a conversation: assigned to a named agent, routed at once to its team's best free
@@ -43,6 +44,20 @@ async function announceQueued(ctx: Ctx, id: string, reason: QueueReason): Promis
   });
 }
 
+/** The event of a new conversation. */
+function createdEvent(draft: Omit<NewConversation, 'assigneeId' | 'now'>, priority: number) {
+  return {
+    type: 'conversation.created' as const,
+    payload: {
+      conversation_id: draft.id,
+      team_id: draft.teamId,
+      channel: draft.channel,
+      priority,
+      external_id: draft.externalId,
+    },
+  };
+}
+
 /**
  * Inserts the conversation (assigned to `assignee` when given, else queued) with its events, in
  * the transaction of `tx`. Null when its external id was taken meanwhile: nothing was written.
@@ -57,16 +72,7 @@ async function insertWithEvents(
   if (row === null) {
     return null;
   }
-  const created = {
-    type: 'conversation.created' as const,
-    payload: {
-      conversation_id: row.id,
-      team_id: draft.teamId,
-      channel: draft.channel,
-      priority: row.priority,
-      external_id: draft.externalId,
-    },
-  };
+  const created = createdEvent(draft, row.priority);
   if (assignee === null) {
     await emitEvents(tx, [created]);
     return row;
@@ -88,9 +94,10 @@ async function insertWithEvents(
 
 /**
  * The common case of a new conversation for a routed team, in one transaction and one commit:
- * rank the team's candidates, lock the best one that no other claim holds, re-check it, and
- * insert the conversation already assigned to it. Null when nobody took it this way (none online
- * with room, all held, or the one locked turned out full): the caller then creates it queued and
+ * rank the team's candidates, lock the best one that no other claim holds, and insert the
+ * conversation already assigned to it if it still has room, with its assignment recorded and its
+ * events appended by that same statement. Null when nobody took it this way (none online with
+ * room, all held, or the one locked turned out full): the caller then creates it queued and
  * routes it after that commit, because a drain started meanwhile could not see a conversation not
  * yet committed, and room freed meanwhile would go unnoticed. `duplicate`: the external id was
  * taken.
@@ -107,18 +114,42 @@ async function createRouted(
   }
   return retrying(() =>
     inTransaction(ctx, async (tx) => {
-      const agent = await lockFirstFreeAgent(
+      const agent = await lockFirstFreeCandidate(
         tx.db,
         draft.orgId,
         ranked.map((c) => c.agentId),
-        draft.teamId,
+        teamId,
         draft.channel,
       );
-      if (agent === null || !agent.eligible || agent.active >= agent.capacity) {
+      if (agent === null || !agent.eligible) {
         return null;
       }
-      const row = await insertWithEvents(tx, draft, { agentId: agent.id, forced: false });
-      return row ?? 'duplicate';
+      const now = tx.now();
+      const events = draftEvents<'conversation.created' | 'conversation.assigned'>(
+        tx,
+        [
+          createdEvent(draft, draft.priority),
+          {
+            type: 'conversation.assigned',
+            payload: { conversation_id: draft.id, team_id: teamId, agent_id: agent.id, forced: false },
+          },
+        ],
+        draft.orgId,
+        now,
+      );
+      const row = await insertIfRoom(
+        tx.db,
+        { ...draft, now, assigneeId: agent.id },
+        agent.capacity,
+        events.params,
+      );
+      if (row === 'full') {
+        return null;
+      }
+      if (row !== 'duplicate') {
+        events.written();
+      }
+      return row;
     }),
   );
 }

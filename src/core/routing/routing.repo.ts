@@ -226,6 +226,23 @@ export async function lockFirstFreeAgent(
   return row === undefined ? null : lockedAgent(db, orgId, row);
 }
 
+/**
+ * Like `lockFirstFreeAgent`, without counting the agent's load: for a caller whose next statement
+ * counts it (it must be a statement that starts after the lock is held, see `lockedAgent`).
+ */
+export async function lockFirstFreeCandidate(
+  db: Db,
+  orgId: string,
+  agentIds: readonly string[],
+  teamId: string,
+  channel: string | null,
+): Promise<{ id: string; capacity: number; eligible: boolean } | null> {
+  const [row] = await lockFirst(db, { orgId, agentIds: [...agentIds], teamId, channel });
+  return row === undefined
+    ? null
+    : { id: row.agent_id, capacity: Number(row.capacity), eligible: row.eligible === true };
+}
+
 export interface RawConversation {
   id: string;
   org_id: string;

@@ -110,16 +110,8 @@ async function openPostgres(options: {
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    // Every pooled connection listens too: PostgreSQL tells a listening session of its own
-    // commit's announcements before the commit's answer, so a change this process makes is heard
-    // before the request that made it returns. (Queued ahead of any query on the connection.)
-    client.on('notification', (message) => {
-      if (message.channel === AUTH_CHANNEL) {
-        authChanges.changed();
-      }
-    });
-    client.query(`LISTEN ${AUTH_CHANNEL}`).catch(() => {});
   });
+  listenOnEveryConnection(pool, AUTH_CHANNEL, authChanges);
   releaseOnConnectionLoss(pool);
   let rowSecurity: boolean;
   try {
@@ -190,6 +182,55 @@ async function migrate(pool: pg.Pool, servingRoleName: string, migrationUrl: str
     client.release(true);
     await owner?.end();
   }
+}
+
+/**
+ * Makes every connection of the pool listen on `channel` before its first use, feeding what it
+ * hears to `feed`. PostgreSQL tells a listening session of its own commit's announcements before
+ * the commit's answer, so a change made through this pool is heard before the request that made
+ * it goes on. A new connection is handed out only once its LISTEN is done: a query sent while
+ * another still runs on the same client is queued by node-postgres, which warns of it.
+ */
+function listenOnEveryConnection(pool: pg.Pool, channel: string, feed: ChangeFeed): void {
+  const listening = new WeakMap<pg.PoolClient, Promise<unknown>>();
+  pool.on('connect', (client) => {
+    client.on('notification', (message) => {
+      if (message.channel === channel) {
+        feed.changed();
+      }
+    });
+    listening.set(
+      client,
+      client.query(`LISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {}),
+    );
+  });
+  /** Resolves once `client`'s LISTEN is done (at once for one handed out before). */
+  const ready = (client: pg.PoolClient | undefined): Promise<unknown> => {
+    const pending = client === undefined ? undefined : listening.get(client);
+    if (pending === undefined || client === undefined) {
+      return Promise.resolve();
+    }
+    listening.delete(client);
+    return pending;
+  };
+  type Callback = (err: Error | undefined, client: pg.PoolClient | undefined, done: unknown) => void;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  // Both forms: the promise one (transactions) and the callback one (pool.query).
+  pool.connect = ((callback?: Callback) => {
+    if (callback !== undefined) {
+      return connect((err: Error | undefined, client: pg.PoolClient | undefined, done: unknown) => {
+        if (err !== undefined && err !== null) {
+          callback(err, client, done);
+          return;
+        }
+        void ready(client).then(() => callback(err, client, done));
+      });
+    }
+    return (connect() as Promise<pg.PoolClient>).then(async (client) => {
+      await ready(client);
+      return client;
+    });
+  }) as typeof pool.connect;
 }
 
 /**

@@ -100,6 +100,11 @@ export const agents = pgTable(
     lastSeenAt: ts('last_seen_at'),
     /** When routing last gave this agent a conversation (least-busy tie-break). */
     lastAssignedAt: ts('last_assigned_at'),
+    /**
+     * Conversations assigned to the agent now (status `assigned`): what counts against its
+     * capacity. Kept by triggers on `conversations` (migration 0011), whatever changes them.
+     */
+    assignedCount: integer('assigned_count').notNull().default(0),
     /** Bumped by every change of the agent's own fields: its ETag (optimistic concurrency). */
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),

@@ -170,6 +170,7 @@ export async function createAgent(ctx: Ctx, input: AgentInput): Promise<AgentRow
     presenceChangedAt: null,
     lastSeenAt: null,
     lastAssignedAt: null,
+    assignedCount: 0,
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -48,16 +48,16 @@ type InsertParams = {
   assignedAt: string | null;
 };
 
-const COLUMNS = sql`conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
-      metadata, created_at, updated_at, assigned_at)`;
-const VALUES = sql`${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')},
+const INSERT = sql`
+    INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
+      metadata, created_at, updated_at, assigned_at)
+    VALUES (${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')},
       ${sql.placeholder('assigneeId')}, ${sql.placeholder('status')}, ${sql.placeholder('channel')},
       ${sql.placeholder('externalId')}, ${sql.placeholder('priority')}, ${sql.placeholder('metadata')}::jsonb,
       ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz,
-      ${sql.placeholder('assignedAt')}::timestamptz`;
-const ON_CONFLICT = sql`ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING`;
-
-const INSERT = sql`INSERT INTO ${COLUMNS} VALUES (${VALUES}) ${ON_CONFLICT} ${RETURNING}`;
+      ${sql.placeholder('assignedAt')}::timestamptz)
+    ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+    ${RETURNING}`;
 
 const insertStatement = preparedSql<RawConversation, InsertParams>('roster_insert_conversation', INSERT);
 
@@ -96,41 +96,33 @@ export async function insertConversation(db: Db, c: NewConversation): Promise<Co
 }
 
 /**
- * A new conversation assigned to an agent whose row the caller has locked, only if the agent has
- * room: its load is counted by this statement, which starts after the lock was taken and so sees
- * every claim committed before. The assignment is recorded and the events appended in the same
- * round trip, all only when the row went in.
+ * A new conversation assigned to an agent whose row the caller has locked (and found with room),
+ * with its assignment recorded and its events appended in the same round trip, both only when the
+ * row went in.
  */
-const insertIfRoomStatement = preparedSql<
-  RawConversation & { room_active: number },
-  InsertParams & EventParams & { agentId: string; capacity: number }
+const insertAssignedWithEventsStatement = preparedSql<
+  RawConversation,
+  InsertParams & EventParams & { agentId: string }
 >(
-  'roster_insert_if_room',
-  sql`WITH room AS (
-      SELECT count(*)::int AS active FROM conversations
-      WHERE org_id = ${sql.placeholder('orgId')} AND assignee_id = ${sql.placeholder('agentId')}
-        AND status = 'assigned'),
-    inserted AS (
-      INSERT INTO ${COLUMNS} SELECT ${VALUES} FROM room WHERE room.active < ${sql.placeholder('capacity')}::int
-      ${ON_CONFLICT} ${RETURNING}),
+  'roster_insert_assigned_with_events',
+  sql`WITH inserted AS (${INSERT}),
     ${recordingAssignment(sql`EXISTS (SELECT 1 FROM inserted)`)},
     ${appendingEvents(sql`EXISTS (SELECT 1 FROM inserted)`)}
-    SELECT room.active AS room_active, inserted.* FROM room LEFT JOIN inserted ON true`,
+    SELECT * FROM inserted`,
 );
 
 /**
- * Inserts the conversation assigned to `c.assigneeId` (locked by the caller) if it has fewer than
- * `capacity` assigned, with its assignment recorded and `events` appended. `full`: it had no room;
- * `duplicate`: the org already has a conversation with this external id. Nothing is written then.
+ * Inserts the conversation assigned to `c.assigneeId` (locked by the caller), its assignment
+ * recorded and `events` appended. Null when the org already has a conversation with this external
+ * id: nothing is written then.
  */
-export async function insertIfRoom(
+export async function insertAssignedWithEvents(
   db: Db,
   c: NewConversation & { assigneeId: string },
-  capacity: number,
   events: EventParams,
-): Promise<ConversationRow | 'full' | 'duplicate'> {
+): Promise<ConversationRow | null> {
   const at = c.now.toISOString();
-  const [row] = await insertIfRoomStatement(db, {
+  const [row] = await insertAssignedWithEventsStatement(db, {
     id: c.id,
     orgId: c.orgId,
     teamId: c.teamId,
@@ -143,13 +135,9 @@ export async function insertIfRoom(
     metadata: JSON.stringify(c.metadata),
     at,
     assignedAt: at,
-    capacity,
     ...events,
   });
-  if (row === undefined || row.room_active >= capacity) {
-    return 'full';
-  }
-  return row.id === null ? 'duplicate' : toConversation(row);
+  return row === undefined ? null : toConversation(row);
 }
 
 const byId = (lock: boolean) =>

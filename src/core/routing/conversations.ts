@@ -13,8 +13,8 @@ import {
   releaseAgentConversations,
   updateConversationRow,
 } from './conversations.repo.js';
-import { drainAfterCommit, routeAfterCommit } from './routing.js';
-import { type LockedAgent, lockAgent, recordAssignment } from './routing.repo.js';
+import { drainAfterCommit, retrying, routeAfterCommit } from './routing.js';
+import { type LockedAgent, lockAgent, lockAgentRows, recordAssignment } from './routing.repo.js';
 
 export interface TransferInput {
   teamId?: string | null;
@@ -67,30 +67,36 @@ function assertMayManage(ctx: Ctx, conversation: ConversationRow): void {
  * @throws forbidden; conversation_not_found.
  */
 export async function closeConversation(ctx: Ctx, id: string): Promise<ConversationRow> {
-  return inTransaction(ctx, async (tx) => {
-    const orgId = tx.actor.orgId;
-    const current = found(await findConversation(tx.db, orgId, id, { lock: true }), () =>
-      ERRORS.conversationNotFound(id),
-    );
-    assertMayManage(tx, current);
-    if (current.status === 'closed') {
-      return current;
-    }
-    const now = tx.now();
-    const row = found(
-      await updateConversationRow(tx.db, orgId, id, { status: 'closed', closedAt: now, updatedAt: now }),
-      () => ERRORS.conversationNotFound(id),
-    );
-    await emitEvent(tx, 'conversation.closed', {
-      conversation_id: id,
-      team_id: row.teamId,
-      agent_id: row.assigneeId,
-    });
-    if (current.status === 'assigned' && current.assigneeId !== null) {
-      await drainAfterCommit(tx, [current.assigneeId]);
-    }
-    return row;
-  });
+  const orgId = ctx.actor.orgId;
+  const before = found(await findConversation(ctx.db, orgId, id), () => ERRORS.conversationNotFound(id));
+  // A deadlock (the conversation changed hands between the read above and the locks) is retried.
+  return retrying(() =>
+    inTransaction(ctx, async (tx) => {
+      // The agent's lock first, then the conversation's (see `lockAgentRows`).
+      await lockAgentRows(tx.db, orgId, [before.status === 'assigned' ? before.assigneeId : null]);
+      const current = found(await findConversation(tx.db, orgId, id, { lock: true }), () =>
+        ERRORS.conversationNotFound(id),
+      );
+      assertMayManage(tx, current);
+      if (current.status === 'closed') {
+        return current;
+      }
+      const now = tx.now();
+      const row = found(
+        await updateConversationRow(tx.db, orgId, id, { status: 'closed', closedAt: now, updatedAt: now }),
+        () => ERRORS.conversationNotFound(id),
+      );
+      await emitEvent(tx, 'conversation.closed', {
+        conversation_id: id,
+        team_id: row.teamId,
+        agent_id: row.assigneeId,
+      });
+      if (current.status === 'assigned' && current.assigneeId !== null) {
+        await drainAfterCommit(tx, [current.assigneeId]);
+      }
+      return row;
+    }),
+  );
 }
 
 /**
@@ -116,79 +122,84 @@ export async function transferConversation(
   const orgId = ctx.actor.orgId;
   const before = found(await findConversation(ctx.db, orgId, id), () => ERRORS.conversationNotFound(id));
   assertMayManage(ctx, before);
-  const moved = await inTransaction(ctx, async (tx) => {
-    if (teamId !== null) {
-      found(await findTeam(tx.db, orgId, teamId), () => ERRORS.teamNotFound(teamId));
-    }
-    // The agent's lock first, then the conversation's: the order every claim takes them in.
-    const agent =
-      agentId === null
-        ? null
-        : await lockAgent(tx.db, orgId, agentId, teamId ?? before.teamId, before.channel);
-    const current = found(await findConversation(tx.db, orgId, id, { lock: true }), () =>
-      ERRORS.conversationNotFound(id),
-    );
-    if (current.status === 'closed') {
-      throw conflict(`Conversation ${id} is closed`);
-    }
-    const toTeam = teamId ?? current.teamId;
-    const now = tx.now();
-    let row: ConversationRow | null;
-    if (agentId !== null) {
-      if (current.assigneeId === agentId && current.status === 'assigned') {
-        if (toTeam === current.teamId) {
-          return current;
-        }
-      } else {
-        assertAssignable(agent, agentId, force);
+  // A deadlock (the conversation changed hands between the read above and the locks) is retried.
+  const moved = await retrying(() =>
+    inTransaction(ctx, async (tx) => {
+      if (teamId !== null) {
+        found(await findTeam(tx.db, orgId, teamId), () => ERRORS.teamNotFound(teamId));
       }
-      row = await updateConversationRow(tx.db, orgId, id, {
-        status: 'assigned',
-        teamId: toTeam,
-        assigneeId: agentId,
-        assignedAt: current.assigneeId === agentId ? current.assignedAt : now,
-        updatedAt: now,
-      });
-    } else {
-      row = await updateConversationRow(tx.db, orgId, id, {
-        status: 'queued',
-        teamId: toTeam,
-        assigneeId: null,
-        assignedAt: null,
-        updatedAt: now,
-      });
-    }
-    const updated = found(row, () => ERRORS.conversationNotFound(id));
-    await emitEvent(tx, 'conversation.transferred', {
-      conversation_id: id,
-      from_team_id: current.teamId,
-      to_team_id: toTeam,
-      from_agent_id: current.assigneeId,
-      to_agent_id: agentId,
-    });
-    if (agentId !== null && current.assigneeId !== agentId && agent !== null) {
-      await recordAssignment(tx.db, orgId, agentId, toTeam, now);
-      await emitEvent(tx, 'conversation.assigned', {
+      // The agents' locks first, the one it leaves and the one it goes to, then the conversation's:
+      // the order every claim takes them in (see `lockAgentRows`).
+      await lockAgentRows(tx.db, orgId, [before.status === 'assigned' ? before.assigneeId : null, agentId]);
+      const agent =
+        agentId === null
+          ? null
+          : await lockAgent(tx.db, orgId, agentId, teamId ?? before.teamId, before.channel);
+      const current = found(await findConversation(tx.db, orgId, id, { lock: true }), () =>
+        ERRORS.conversationNotFound(id),
+      );
+      if (current.status === 'closed') {
+        throw conflict(`Conversation ${id} is closed`);
+      }
+      const toTeam = teamId ?? current.teamId;
+      const now = tx.now();
+      let row: ConversationRow | null;
+      if (agentId !== null) {
+        if (current.assigneeId === agentId && current.status === 'assigned') {
+          if (toTeam === current.teamId) {
+            return current;
+          }
+        } else {
+          assertAssignable(agent, agentId, force);
+        }
+        row = await updateConversationRow(tx.db, orgId, id, {
+          status: 'assigned',
+          teamId: toTeam,
+          assigneeId: agentId,
+          assignedAt: current.assigneeId === agentId ? current.assignedAt : now,
+          updatedAt: now,
+        });
+      } else {
+        row = await updateConversationRow(tx.db, orgId, id, {
+          status: 'queued',
+          teamId: toTeam,
+          assigneeId: null,
+          assignedAt: null,
+          updatedAt: now,
+        });
+      }
+      const updated = found(row, () => ERRORS.conversationNotFound(id));
+      await emitEvent(tx, 'conversation.transferred', {
         conversation_id: id,
-        team_id: toTeam,
-        agent_id: agentId,
-        forced: agent.active >= agent.capacity,
+        from_team_id: current.teamId,
+        to_team_id: toTeam,
+        from_agent_id: current.assigneeId,
+        to_agent_id: agentId,
       });
-    }
-    if (agentId === null) {
-      await emitEvent(tx, 'conversation.queued', {
-        conversation_id: id,
-        team_id: toTeam,
-        reason: 'transferred',
-      });
-      // Routed in its new team before the agent it left looks for work, so it does not bounce back.
-      await routeAfterCommit(tx, [id]);
-    }
-    if (current.status === 'assigned' && current.assigneeId !== null && current.assigneeId !== agentId) {
-      await drainAfterCommit(tx, [current.assigneeId]);
-    }
-    return updated;
-  });
+      if (agentId !== null && current.assigneeId !== agentId && agent !== null) {
+        await recordAssignment(tx.db, orgId, agentId, toTeam, now);
+        await emitEvent(tx, 'conversation.assigned', {
+          conversation_id: id,
+          team_id: toTeam,
+          agent_id: agentId,
+          forced: agent.active >= agent.capacity,
+        });
+      }
+      if (agentId === null) {
+        await emitEvent(tx, 'conversation.queued', {
+          conversation_id: id,
+          team_id: toTeam,
+          reason: 'transferred',
+        });
+        // Routed in its new team before the agent it left looks for work, so it does not bounce back.
+        await routeAfterCommit(tx, [id]);
+      }
+      if (current.status === 'assigned' && current.assigneeId !== null && current.assigneeId !== agentId) {
+        await drainAfterCommit(tx, [current.assigneeId]);
+      }
+      return updated;
+    }),
+  );
   return (await findConversation(ctx.db, orgId, id)) ?? moved;
 }
 

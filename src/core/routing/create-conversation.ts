@@ -9,12 +9,12 @@ import { assertAssignable } from './conversations.js';
 import {
   findByExternalId,
   findConversation,
+  insertAssignedWithEvents,
   insertConversation,
-  insertIfRoom,
   type NewConversation,
 } from './conversations.repo.js';
 import { rankedCandidates, retrying, routeConversation } from './routing.js';
-import { lockAgent, lockFirstFreeCandidate } from './routing.repo.js';
+import { lockAgent, lockFirstFreeAgent } from './routing.repo.js';
 
 /*
  * Creating a conversation: assigned to a named agent, routed at once to its team's best free
@@ -94,9 +94,9 @@ async function insertWithEvents(
 
 /**
  * The common case of a new conversation for a routed team, in one transaction and one commit:
- * rank the team's candidates, lock the best one that no other claim holds, and insert the
- * conversation already assigned to it if it still has room, with its assignment recorded and its
- * events appended by that same statement. Null when nobody took it this way (none online with
+ * rank the team's candidates, lock the best one that no other claim holds, check that it still
+ * has room, and insert the conversation already assigned to it, with its assignment recorded and
+ * its events appended by that same statement. Null when nobody took it this way (none online with
  * room, all held, or the one locked turned out full): the caller then creates it queued and
  * routes it after that commit, because a drain started meanwhile could not see a conversation not
  * yet committed, and room freed meanwhile would go unnoticed. `duplicate`: the external id was
@@ -114,14 +114,14 @@ async function createRouted(
   }
   return retrying(() =>
     inTransaction(ctx, async (tx) => {
-      const agent = await lockFirstFreeCandidate(
+      const agent = await lockFirstFreeAgent(
         tx.db,
         draft.orgId,
         ranked.map((c) => c.agentId),
         teamId,
         draft.channel,
       );
-      if (agent === null || !agent.eligible) {
+      if (agent === null || !agent.eligible || agent.active >= agent.capacity) {
         return null;
       }
       const now = tx.now();
@@ -137,18 +137,15 @@ async function createRouted(
         draft.orgId,
         now,
       );
-      const row = await insertIfRoom(
+      const row = await insertAssignedWithEvents(
         tx.db,
         { ...draft, now, assigneeId: agent.id },
-        agent.capacity,
         events.params,
       );
-      if (row === 'full') {
-        return null;
+      if (row === null) {
+        return 'duplicate';
       }
-      if (row !== 'duplicate') {
-        events.written();
-      }
+      events.written();
       return row;
     }),
   );

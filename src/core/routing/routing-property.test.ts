@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import { buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { agents } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { heartbeat, setAvailability, signOutDevice } from '../presence/presence.js';
 import { updateTeamMembers } from '../teams/team-members.js';
@@ -179,6 +181,18 @@ async function run(
     const load = agentIds.map(
       (id) => rows.filter((c) => c.status === 'assigned' && c.assigneeId === id).length,
     );
+    // The load each agent's row carries (kept by triggers) is the one its conversations give.
+    const counted = await ctx.db
+      .select({ id: agents.id, n: agents.assignedCount })
+      .from(agents)
+      .where(inArray(agents.id, agentIds));
+    for (const { id, n } of counted) {
+      assert.equal(
+        n,
+        load[agentIds.indexOf(id)],
+        `${where}: assigned_count of agent ${agentIds.indexOf(id)}`,
+      );
+    }
     load.forEach((n, a) => {
       assert.ok(
         n <= (model.capacity[a] ?? 0),

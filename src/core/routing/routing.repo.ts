@@ -41,24 +41,20 @@ const teamCandidates = preparedSql<
 >(
   'roster_team_candidates',
   // One row: the team's settings, and its candidates as one JSON array, which costs the driver a
-  // single value to parse instead of five per member. Each member's load is counted once, in a
-  // lateral subquery (as a column of an inner select compared outside, it was counted twice).
+  // single value to parse instead of five per member. Each member's load is its `assigned_count`,
+  // kept by triggers: counting every member's conversations here cost a read of each of them.
   sql`
     SELECT t.routing, t.enabled AND t.archived_at IS NULL AS takes_work,
       t.routing_cursor_agent_id AS cursor_id, cursor_member.priority AS cursor_order,
       (SELECT coalesce(json_agg(json_build_array(a.id, m.priority,
-                (extract(epoch from a.last_assigned_at) * 1000)::float8, room.capacity, load.active)), '[]')
+                (extract(epoch from a.last_assigned_at) * 1000)::float8, room.capacity, a.assigned_count)), '[]')
        FROM team_members m
        JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
        CROSS JOIN LATERAL (
          SELECT coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity) room
-       CROSS JOIN LATERAL (
-         -- Conversations assigned to the agent: what counts against its capacity.
-         SELECT count(*)::int AS active FROM conversations x
-         WHERE x.org_id = a.org_id AND x.assignee_id = a.id AND x.status = 'assigned') load
        WHERE m.org_id = t.org_id AND m.team_id = t.id
          AND ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
-         AND load.active < room.capacity) AS candidates
+         AND a.assigned_count < room.capacity) AS candidates
     FROM teams t
     JOIN orgs o ON o.id = t.org_id
     LEFT JOIN team_members cursor_member ON cursor_member.org_id = t.org_id
@@ -119,6 +115,7 @@ export interface LockedAgent {
 
 interface LockRow {
   agent_id: string;
+  active: number;
   max_concurrent: number | null;
   org_default: number;
   channels: Record<string, boolean>;
@@ -136,6 +133,7 @@ const lockStatement = (which: SQL, lock: SQL) => {
   const team = sql`${sql.placeholder('teamId')}::uuid`;
   return sql`
     SELECT a.id AS agent_id, a.max_concurrent, o.default_max_concurrent AS org_default, a.channels,
+      a.assigned_count AS active,
       coalesce(a.max_concurrent,
         CASE WHEN ${team} IS NULL THEN
           (SELECT max(t2.default_max_concurrent) FROM team_members m2
@@ -168,22 +166,17 @@ const lockFirst = preparedSql<LockRow, LockParams & { agentIds: string[] }>(
     sql`FOR UPDATE OF a SKIP LOCKED`,
   ),
 );
-const activeOfAgent = preparedSql<{ active: number }, { orgId: string; agentId: string }>(
-  'roster_agent_active',
-  sql`
-    SELECT count(*)::int AS active FROM conversations
-    WHERE org_id = ${sql.placeholder('orgId')} AND assignee_id = ${sql.placeholder('agentId')}
-      AND status = 'assigned'`,
-);
-
-/** The locked row as a claim reads it, its load counted now that the lock is held. */
-async function lockedAgent(db: Db, orgId: string, row: LockRow): Promise<LockedAgent & { id: string }> {
-  // Counted after the lock is held: this statement's snapshot includes every earlier claim.
-  const [count] = await activeOfAgent(db, { orgId, agentId: row.agent_id });
+/**
+ * The locked row as a claim reads it. Its load (`assigned_count`) is exact for as long as the
+ * lock is held: a row locked with FOR UPDATE comes back as its newest committed version, and every
+ * assignment to the agent changes that column under the same lock (the triggers' update waits for
+ * it), so no claim can have added one unseen.
+ */
+function lockedAgent(row: LockRow): LockedAgent & { id: string } {
   return {
     id: row.agent_id,
     capacity: Number(row.capacity),
-    active: Number(count?.active ?? 0),
+    active: Number(row.active),
     enabled: row.enabled,
     willing: row.willing,
     eligible: row.eligible === true,
@@ -207,7 +200,7 @@ export async function lockAgent(
   channel: string | null,
 ): Promise<(LockedAgent & { id: string }) | null> {
   const [row] = await lockOne(db, { orgId, agentId, teamId, channel });
-  return row === undefined ? null : lockedAgent(db, orgId, row);
+  return row === undefined ? null : lockedAgent(row);
 }
 
 /**
@@ -223,24 +216,31 @@ export async function lockFirstFreeAgent(
   channel: string | null,
 ): Promise<(LockedAgent & { id: string }) | null> {
   const [row] = await lockFirst(db, { orgId, agentIds: [...agentIds], teamId, channel });
-  return row === undefined ? null : lockedAgent(db, orgId, row);
+  return row === undefined ? null : lockedAgent(row);
 }
 
+const lockRows = preparedSql<{ id: string }, { orgId: string; agentIds: string[] }>(
+  'roster_lock_agent_rows',
+  sql`SELECT id FROM agents WHERE org_id = ${sql.placeholder('orgId')} AND id = ANY(${sql.placeholder('agentIds')}::uuid[])
+      ORDER BY id FOR UPDATE`,
+);
+
 /**
- * Like `lockFirstFreeAgent`, without counting the agent's load: for a caller whose next statement
- * counts it (it must be a statement that starts after the lock is held, see `lockedAgent`).
+ * Locks the agents' rows, in id order, until the transaction ends: for a change to a conversation
+ * that moves load off (or onto) them, which takes their locks before the conversation's, as every
+ * claim does. The triggers that keep `assigned_count` update those rows at the end of the
+ * conversation's statement: without this, they would take the agents' locks after the
+ * conversation's, the other way round, and two such changes could wait on each other.
  */
-export async function lockFirstFreeCandidate(
+export async function lockAgentRows(
   db: Db,
   orgId: string,
-  agentIds: readonly string[],
-  teamId: string,
-  channel: string | null,
-): Promise<{ id: string; capacity: number; eligible: boolean } | null> {
-  const [row] = await lockFirst(db, { orgId, agentIds: [...agentIds], teamId, channel });
-  return row === undefined
-    ? null
-    : { id: row.agent_id, capacity: Number(row.capacity), eligible: row.eligible === true };
+  agentIds: readonly (string | null)[],
+): Promise<void> {
+  const ids = agentIds.filter((id): id is string => id !== null);
+  if (ids.length > 0) {
+    await lockRows(db, { orgId, agentIds: ids });
+  }
 }
 
 export interface RawConversation {

@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
 import { KeyCache } from './core/api-keys/key-cache.js';
+import { FeedCache } from './core/feed-cache.js';
 import { initPlatform } from './core/platform/platform.js';
 import { openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
@@ -41,14 +42,18 @@ async function main(): Promise<void> {
   }
 
   const realtime = await createRealtime(config);
+  // Verified keys and known agents, forgotten whenever the database announces a change to them.
   const keys = new KeyCache();
+  const agentsSeen = new FeedCache<true>({ maxEntries: 100_000 });
   database.authChanges.subscribe(keys);
+  database.authChanges.subscribe(agentsSeen);
   const { app, drain, schemas } = await buildApp({
     db: database.db,
     forOrg: database.forOrg,
     ping: database.ping,
     platform,
     keys,
+    agentsSeen,
     config,
     now: () => new Date(),
     events: realtime.events,

@@ -6,6 +6,7 @@ import { ALL_SCOPES } from '../src/core/access.js';
 import { KeyCache } from '../src/core/api-keys/key-cache.js';
 import type { Ctx } from '../src/core/context.js';
 import { type EventBus, LocalEventBus } from '../src/core/events/bus.js';
+import { FeedCache } from '../src/core/feed-cache.js';
 import { initPlatform, type Platform } from '../src/core/platform/platform.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { type BuiltApp, buildApp } from '../src/http/app.js';
@@ -153,6 +154,8 @@ export interface TestApp extends TestEnv {
   app: BuiltApp['app'];
   /** The app's cache of verified keys. */
   keys: KeyCache;
+  /** The app's cache of agents known to exist. */
+  agentsSeen: FeedCache<true>;
   /** Its route schemas compile on first use; nothing warms them up unless a test asks. */
   schemas: BuiltApp['schemas'];
 }
@@ -170,13 +173,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const env = await createTestEnv();
   // As main.ts does: the app keeps verified keys, kept current by the database's announcements.
   const keys = new KeyCache();
-  const unsubscribe = env.database.authChanges.subscribe(keys);
+  const agentsSeen = new FeedCache<true>();
+  const unsubscribe = [
+    env.database.authChanges.subscribe(keys),
+    env.database.authChanges.subscribe(agentsSeen),
+  ];
   const { app, schemas } = await buildApp({
     db: env.database.db,
     forOrg: env.database.forOrg,
     ping: env.database.ping,
     platform: env.platform,
     keys,
+    agentsSeen,
     config: {
       logLevel: 'silent',
       bodyLimitBytes: 1_048_576,
@@ -194,8 +202,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     app,
     schemas,
     keys,
+    agentsSeen,
     close: async () => {
-      unsubscribe();
+      for (const stop of unsubscribe) {
+        stop();
+      }
       await app.close();
       await env.close();
     },

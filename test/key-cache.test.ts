@@ -93,6 +93,20 @@ describe('verified keys kept in memory', () => {
     );
   });
 
+  it("a known agent's heartbeat reads nothing; once the agent is deleted it is refused", async () => {
+    const t = await newTenant(env);
+    const agent = expectJson<{ id: string }>(
+      await t.api.post('/v1/agents', { email: `hb-${Date.now()}@x.test`, full_name: 'H' }),
+      201,
+    );
+    const path = `/v1/agents/${agent.id}/presence/heartbeat`;
+    expectNoContent(await t.api.post(path, {}));
+    assert.equal(env.agentsSeen.lookup(`${t.orgId}/${agent.id}`, Date.now()), true, 'the agent is known');
+    expectNoContent(await t.api.post(path, {}));
+    expectNoContent(await t.api.delete(`/v1/agents/${agent.id}`));
+    expectProblem(await t.api.post(path, {}), 404, { code: 'agent_not_found' });
+  });
+
   it('recording use does not forget the keys held', async () => {
     const t = await newTenant(env);
     expectJson(await t.api.get('/v1/agents'), 200);

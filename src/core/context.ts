@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Actor } from './access.js';
 import type { EventBus, PublishedEvent } from './events/bus.js';
+import type { FeedCache } from './feed-cache.js';
 import type { PresenceStore } from './presence/presence-store.js';
 
 /** Everything a use case needs: who calls, the database handle, the clock and the live services. */
@@ -14,6 +15,11 @@ export interface Ctx {
   pending?: PublishedEvent[];
   /** Set inside a transaction: work to run once it commits (see `afterCommit`). */
   afterCommit?: ((ctx: Ctx) => Promise<void>)[];
+  /**
+   * Agents (`org/agent`) found to exist, kept current by the database's change announcements: a
+   * heartbeat of a known agent then reads nothing from the database. Absent: always read.
+   */
+  agentsSeen?: FeedCache<true> | null;
   /** Where failures that must not fail the caller are reported (a request's logger); none: silent. */
   log?: { warn: (obj: object, msg: string) => void };
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../core/access.js';
 import type { KeyCache } from '../core/api-keys/key-cache.js';
 import type { Ctx } from '../core/context.js';
 import type { EventBus } from '../core/events/bus.js';
+import type { FeedCache } from '../core/feed-cache.js';
 import type { Platform } from '../core/platform/platform.js';
 import type { PresenceStore } from '../core/presence/presence-store.js';
 import type { Db } from '../db/client.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   platform: Platform;
   /** Keys already verified, kept current by the database's change announcements; absent: none kept. */
   keys?: KeyCache | null;
+  /** Agents found to exist, kept current the same way (heartbeats); absent: always read. */
+  agentsSeen?: FeedCache<true> | null;
   config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sseKeepAliveSeconds'> &
     Partial<Pick<Config, 'maxEventLoopDelayMs' | 'requestTimeoutMs'>>;
   now: () => Date;
@@ -36,5 +39,13 @@ export interface AppDeps {
  */
 export function requestCtx(deps: AppDeps, actor: Actor, log?: Ctx['log']): Ctx {
   const db = actor.isMaster || deps.forOrg === undefined ? deps.db : deps.forOrg(actor.orgId);
-  return { actor, db, now: deps.now, events: deps.events, presence: deps.presence, log };
+  return {
+    actor,
+    db,
+    now: deps.now,
+    events: deps.events,
+    presence: deps.presence,
+    agentsSeen: deps.agentsSeen ?? null,
+    log,
+  };
 }

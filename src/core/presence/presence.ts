@@ -207,9 +207,17 @@ export async function setAvailability(
 }
 
 async function assertAgentExists(ctx: Ctx, agentId: string): Promise<void> {
+  const seen = ctx.agentsSeen ?? null;
+  const key = `${ctx.actor.orgId}/${agentId}`;
+  const nowMs = Date.now();
+  if (seen?.lookup(key, nowMs) === true) {
+    return;
+  }
+  const generation = seen?.generation ?? 0;
   if (!(await agentExists(ctx.db, ctx.actor.orgId, agentId))) {
     throw ERRORS.agentNotFound(agentId);
   }
+  seen?.remember(key, true, generation, nowMs);
 }
 
 /**

@@ -19,7 +19,12 @@ const pool = new pg.Pool({
   max: Number(process.env.POOL_SIZE ?? 10),
 });
 const store: PresenceStore = process.env.REDIS_URL
-  ? new RedisPresenceStore(new Redis(process.env.REDIS_URL), 60_000, { prefix: 'bench-baseline:' })
+  ? new RedisPresenceStore(
+      // Auto-pipelining, as Roster's own client has it (src/realtime/redis-client.ts).
+      new Redis(process.env.REDIS_URL, { enableAutoPipelining: true }),
+      60_000,
+      { prefix: 'bench-baseline:' },
+    )
   : new MemoryPresenceStore(60_000);
 
 const AUTH = {

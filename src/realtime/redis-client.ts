@@ -17,6 +17,9 @@ export function createRedisClient(url: string, overrides: RedisOptions = {}): Re
     // A half-open socket (no RST, no FIN) would otherwise hold a command until the OS gives up.
     commandTimeout: 1_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+    // Commands issued in the same tick (concurrent requests' heartbeats, say) go out in one write
+    // and come back in one read: fewer system calls on both ends under load, no wait when idle.
+    enableAutoPipelining: true,
     ...overrides,
   });
   // ioredis emits 'error' on every failed reconnect; without a listener Node prints each one.

@@ -69,6 +69,8 @@ function assertMayManage(ctx: Ctx, conversation: ConversationRow): void {
 export async function closeConversation(ctx: Ctx, id: string): Promise<ConversationRow> {
   const orgId = ctx.actor.orgId;
   const before = found(await findConversation(ctx.db, orgId, id), () => ERRORS.conversationNotFound(id));
+  // Refused before any lock is taken; checked again on the locked row below.
+  assertMayManage(ctx, before);
   // A deadlock (the conversation changed hands between the read above and the locks) is retried.
   return retrying(() =>
     inTransaction(ctx, async (tx) => {

@@ -122,6 +122,13 @@ describe('loadConfig', () => {
     assertConfigError({ ROSTER_REQUEST_TIMEOUT_MS: '1.5' }, 'ROSTER_REQUEST_TIMEOUT_MS');
   });
 
+  it('keeps verified keys in memory unless ROSTER_KEY_CACHE is off', () => {
+    assert.equal(loadConfig({}).keyCache, true);
+    assert.equal(loadConfig({ ROSTER_KEY_CACHE: 'on' }).keyCache, true);
+    assert.equal(loadConfig({ ROSTER_KEY_CACHE: 'off' }).keyCache, false);
+    assertConfigError({ ROSTER_KEY_CACHE: 'no' }, 'ROSTER_KEY_CACHE');
+  });
+
   it('rejects an unknown log level', () => {
     assertConfigError({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
   });

@@ -28,6 +28,8 @@ export interface Config {
   rateLimitBurst: number;
   /** Event-loop delay above which requests are shed with 503; 0 turns shedding off. */
   maxEventLoopDelayMs: number;
+  /** Keep verified keys and known agents in memory, forgotten on the database's announcements. */
+  keyCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -129,5 +131,6 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: int(env, 'ROSTER_RATE_LIMIT_PER_MINUTE', 1_200, 0, 6_000_000),
     rateLimitBurst: int(env, 'ROSTER_RATE_LIMIT_BURST', 100, 1, 1_000_000),
     maxEventLoopDelayMs: int(env, 'ROSTER_MAX_EVENT_LOOP_DELAY_MS', 1_000, 0, 60_000),
+    keyCache: oneOf(env, 'ROSTER_KEY_CACHE', ['on', 'off'] as const, 'on') === 'on',
   };
 }

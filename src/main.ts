@@ -43,10 +43,13 @@ async function main(): Promise<void> {
 
   const realtime = await createRealtime(config);
   // Verified keys and known agents, forgotten whenever the database announces a change to them.
+  // Off (ROSTER_KEY_CACHE=off), they never hear the database and so never hold anything.
   const keys = new KeyCache();
   const agentsSeen = new FeedCache<true>({ maxEntries: 100_000 });
-  database.authChanges.subscribe(keys);
-  database.authChanges.subscribe(agentsSeen);
+  if (config.keyCache) {
+    database.authChanges.subscribe(keys);
+    database.authChanges.subscribe(agentsSeen);
+  }
   const { app, drain, schemas } = await buildApp({
     db: database.db,
     forOrg: database.forOrg,

@@ -47,7 +47,7 @@ const teamCandidates = preparedSql<
     SELECT t.routing, t.enabled AND t.archived_at IS NULL AS takes_work,
       t.routing_cursor_agent_id AS cursor_id, cursor_member.priority AS cursor_order,
       (SELECT coalesce(json_agg(json_build_array(a.id, m.priority,
-                (extract(epoch from a.last_assigned_at) * 1000)::float8, room.capacity, a.assigned_count)), '[]')
+                date_part('epoch', a.last_assigned_at) * 1000, room.capacity, a.assigned_count)), '[]')
        FROM team_members m
        JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
        CROSS JOIN LATERAL (

@@ -5,6 +5,7 @@ import { DomainError, ERRORS, ErrorCode, found } from '../errors.js';
 import { emitEvent, emitEvents } from '../events/events.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
 import { findTeam } from '../teams/teams.repo.js';
+import { type LockedAgent, lockAgent, lockAgentRows } from './agent-locks.repo.js';
 import {
   type ConversationFilter,
   detachTeamConversations,
@@ -14,7 +15,7 @@ import {
   updateConversationRow,
 } from './conversations.repo.js';
 import { drainAfterCommit, retrying, routeAfterCommit } from './routing.js';
-import { type LockedAgent, lockAgent, lockAgentRows, recordAssignment } from './routing.repo.js';
+import { recordAssignment } from './routing.repo.js';
 
 export interface TransferInput {
   teamId?: string | null;

@@ -5,6 +5,7 @@ import { ERRORS, found } from '../errors.js';
 import { draftEvents, emitEvent, emitEvents, type QueueReason } from '../events/events.js';
 import { newId } from '../ids.js';
 import { findTeam } from '../teams/teams.repo.js';
+import { lockAgent, lockFirstFreeAgent } from './agent-locks.repo.js';
 import { assertAssignable } from './conversations.js';
 import {
   findByExternalId,
@@ -14,7 +15,6 @@ import {
   type NewConversation,
 } from './conversations.repo.js';
 import { rankedCandidates, retrying, routeConversation } from './routing.js';
-import { lockAgent, lockFirstFreeAgent } from './routing.repo.js';
 
 /*
  * Creating a conversation: assigned to a named agent, routed at once to its team's best free

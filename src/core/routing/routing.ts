@@ -3,13 +3,12 @@ import type { ConversationRow } from '../../db/schema.js';
 import { systemActor } from '../access.js';
 import { afterCommit, type Ctx, inTransaction } from '../context.js';
 import { emitEvent } from '../events/events.js';
+import { lockAgent, lockFirstFreeAgent } from './agent-locks.repo.js';
 import { findConversation } from './conversations.repo.js';
 import {
   claimNextQueued,
   claimQueued,
   findTeamCandidates,
-  lockAgent,
-  lockFirstFreeAgent,
   membersOfTeams,
   recordAssignment,
   teamMembersOfOrg,

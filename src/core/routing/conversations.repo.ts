@@ -59,84 +59,54 @@ const INSERT = sql`
     ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
     ${RETURNING}`;
 
-const insertStatement = preparedSql<RawConversation, InsertParams>('roster_insert_conversation', INSERT);
+/** Whether the conversation went in: what its assignment record and its events wait for. */
+const INSERTED = sql`EXISTS (SELECT 1 FROM inserted)`;
 
-/** An assigned conversation is inserted and its assignment recorded in one round trip. */
-const insertAssignedStatement = preparedSql<RawConversation, InsertParams & { agentId: string }>(
+/** A queued conversation goes in with its events, in one round trip. */
+const insertStatement = preparedSql<RawConversation, InsertParams & EventParams>(
+  'roster_insert_conversation',
+  sql`WITH inserted AS (${INSERT}), ${appendingEvents(INSERTED)} SELECT * FROM inserted`,
+);
+
+/** An assigned one also has its assignment recorded (`recordAssignment`), in the same round trip. */
+const insertAssignedStatement = preparedSql<
+  RawConversation,
+  InsertParams & EventParams & { agentId: string }
+>(
   'roster_insert_assigned_conversation',
-  sql`WITH inserted AS (${INSERT}),
-    ${recordingAssignment(sql`EXISTS (SELECT 1 FROM inserted)`)}
+  sql`WITH inserted AS (${INSERT}), ${recordingAssignment(INSERTED)}, ${appendingEvents(INSERTED)}
     SELECT * FROM inserted`,
 );
 
 /**
- * Inserts the conversation; null when the org already has one with this external id (nothing is
- * written then). One inserted already assigned has its assignment recorded (`recordAssignment`).
+ * Inserts the conversation with `events` (see `draftEvents`); null when the org already has one
+ * with this external id: nothing is written then. One inserted already assigned (the caller holds
+ * the agent's lock) has its assignment recorded.
  */
-export async function insertConversation(db: Db, c: NewConversation): Promise<ConversationRow | null> {
+export async function insertConversation(
+  db: Db,
+  c: NewConversation,
+  events: EventParams,
+): Promise<ConversationRow | null> {
   const at = c.now.toISOString();
-  const params: InsertParams = {
+  const params = {
     id: c.id,
     orgId: c.orgId,
     teamId: c.teamId,
     assigneeId: c.assigneeId,
-    status: c.assigneeId === null ? 'queued' : 'assigned',
+    status: c.assigneeId === null ? ('queued' as const) : ('assigned' as const),
     channel: c.channel,
     externalId: c.externalId,
     priority: c.priority,
     metadata: JSON.stringify(c.metadata),
     at,
     assignedAt: c.assigneeId === null ? null : at,
+    ...events,
   };
   const [row] =
     c.assigneeId === null
       ? await insertStatement(db, params)
       : await insertAssignedStatement(db, { ...params, agentId: c.assigneeId });
-  return row === undefined ? null : toConversation(row);
-}
-
-/**
- * A new conversation assigned to an agent whose row the caller has locked (and found with room),
- * with its assignment recorded and its events appended in the same round trip, both only when the
- * row went in.
- */
-const insertAssignedWithEventsStatement = preparedSql<
-  RawConversation,
-  InsertParams & EventParams & { agentId: string }
->(
-  'roster_insert_assigned_with_events',
-  sql`WITH inserted AS (${INSERT}),
-    ${recordingAssignment(sql`EXISTS (SELECT 1 FROM inserted)`)},
-    ${appendingEvents(sql`EXISTS (SELECT 1 FROM inserted)`)}
-    SELECT * FROM inserted`,
-);
-
-/**
- * Inserts the conversation assigned to `c.assigneeId` (locked by the caller), its assignment
- * recorded and `events` appended. Null when the org already has a conversation with this external
- * id: nothing is written then.
- */
-export async function insertAssignedWithEvents(
-  db: Db,
-  c: NewConversation & { assigneeId: string },
-  events: EventParams,
-): Promise<ConversationRow | null> {
-  const at = c.now.toISOString();
-  const [row] = await insertAssignedWithEventsStatement(db, {
-    id: c.id,
-    orgId: c.orgId,
-    teamId: c.teamId,
-    assigneeId: c.assigneeId,
-    agentId: c.assigneeId,
-    status: 'assigned',
-    channel: c.channel,
-    externalId: c.externalId,
-    priority: c.priority,
-    metadata: JSON.stringify(c.metadata),
-    at,
-    assignedAt: at,
-    ...events,
-  });
   return row === undefined ? null : toConversation(row);
 }
 

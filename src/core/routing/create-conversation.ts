@@ -2,7 +2,7 @@ import type { ConversationRow } from '../../db/schema.js';
 import { assertCan } from '../access.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
-import { draftEvents, emitEvent, emitEvents, type QueueReason } from '../events/events.js';
+import { draftEvents, emitEvent, type QueueReason } from '../events/events.js';
 import { newId } from '../ids.js';
 import { findTeam } from '../teams/teams.repo.js';
 import { lockAgent, lockFirstFreeAgent } from './agent-locks.repo.js';
@@ -10,7 +10,6 @@ import { assertAssignable } from './conversations.js';
 import {
   findByExternalId,
   findConversation,
-  insertAssignedWithEvents,
   insertConversation,
   type NewConversation,
 } from './conversations.repo.js';
@@ -44,23 +43,10 @@ async function announceQueued(ctx: Ctx, id: string, reason: QueueReason): Promis
   });
 }
 
-/** The event of a new conversation. */
-function createdEvent(draft: Omit<NewConversation, 'assigneeId' | 'now'>, priority: number) {
-  return {
-    type: 'conversation.created' as const,
-    payload: {
-      conversation_id: draft.id,
-      team_id: draft.teamId,
-      channel: draft.channel,
-      priority,
-      external_id: draft.externalId,
-    },
-  };
-}
-
 /**
  * Inserts the conversation (assigned to `assignee` when given, else queued) with its events, in
- * the transaction of `tx`. Null when its external id was taken meanwhile: nothing was written.
+ * one statement in the transaction of `tx`. Null when its external id was taken meanwhile:
+ * nothing was written.
  */
 async function insertWithEvents(
   tx: Ctx,
@@ -68,27 +54,43 @@ async function insertWithEvents(
   assignee: { agentId: string; forced: boolean } | null,
 ): Promise<ConversationRow | null> {
   const now = tx.now();
-  const row = await insertConversation(tx.db, { ...draft, now, assigneeId: assignee?.agentId ?? null });
-  if (row === null) {
-    return null;
-  }
-  const created = createdEvent(draft, row.priority);
-  if (assignee === null) {
-    await emitEvents(tx, [created]);
-    return row;
-  }
-  await emitEvents<'conversation.created' | 'conversation.assigned'>(tx, [
-    created,
-    {
-      type: 'conversation.assigned',
-      payload: {
-        conversation_id: row.id,
-        team_id: draft.teamId,
-        agent_id: assignee.agentId,
-        forced: assignee.forced,
-      },
+  const created = {
+    type: 'conversation.created' as const,
+    payload: {
+      conversation_id: draft.id,
+      team_id: draft.teamId,
+      channel: draft.channel,
+      priority: draft.priority,
+      external_id: draft.externalId,
     },
-  ]);
+  };
+  const events = draftEvents<'conversation.created' | 'conversation.assigned'>(
+    tx,
+    assignee === null
+      ? [created]
+      : [
+          created,
+          {
+            type: 'conversation.assigned',
+            payload: {
+              conversation_id: draft.id,
+              team_id: draft.teamId,
+              agent_id: assignee.agentId,
+              forced: assignee.forced,
+            },
+          },
+        ],
+    draft.orgId,
+    now,
+  );
+  const row = await insertConversation(
+    tx.db,
+    { ...draft, now, assigneeId: assignee?.agentId ?? null },
+    events.params,
+  );
+  if (row !== null) {
+    events.written();
+  }
   return row;
 }
 
@@ -96,7 +98,7 @@ async function insertWithEvents(
  * The common case of a new conversation for a routed team, in one transaction and one commit:
  * rank the team's candidates, lock the best one that no other claim holds, check that it still
  * has room, and insert the conversation already assigned to it, with its assignment recorded and
- * its events appended by that same statement. Null when nobody took it this way (none online with
+ * its events appended by that same statement (`insertWithEvents`). Null when nobody took it this way (none online with
  * room, all held, or the one locked turned out full): the caller then creates it queued and
  * routes it after that commit, because a drain started meanwhile could not see a conversation not
  * yet committed, and room freed meanwhile would go unnoticed. `duplicate`: the external id was
@@ -124,29 +126,7 @@ async function createRouted(
       if (agent === null || !agent.eligible || agent.active >= agent.capacity) {
         return null;
       }
-      const now = tx.now();
-      const events = draftEvents<'conversation.created' | 'conversation.assigned'>(
-        tx,
-        [
-          createdEvent(draft, draft.priority),
-          {
-            type: 'conversation.assigned',
-            payload: { conversation_id: draft.id, team_id: teamId, agent_id: agent.id, forced: false },
-          },
-        ],
-        draft.orgId,
-        now,
-      );
-      const row = await insertAssignedWithEvents(
-        tx.db,
-        { ...draft, now, assigneeId: agent.id },
-        events.params,
-      );
-      if (row === null) {
-        return 'duplicate';
-      }
-      events.written();
-      return row;
+      return (await insertWithEvents(tx, draft, { agentId: agent.id, forced: false })) ?? 'duplicate';
     }),
   );
 }

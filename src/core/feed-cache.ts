@@ -48,6 +48,28 @@ export class FeedCache<V> {
     return entry.value;
   }
 
+  /**
+   * The value held for `key`, else what `read` finds (held when found, unless a change came in
+   * during the read). `cache` may be null: then `read` answers every time.
+   */
+  static async through<V>(
+    cache: FeedCache<V> | null,
+    key: string,
+    nowMs: number,
+    read: () => Promise<V | null>,
+  ): Promise<V | null> {
+    const held = cache?.lookup(key, nowMs) ?? null;
+    if (held !== null) {
+      return held;
+    }
+    const generation = cache?.generation ?? 0;
+    const value = await read();
+    if (value !== null) {
+      cache?.remember(key, value, generation, nowMs);
+    }
+    return value;
+  }
+
   /** Holds `value` for `key`, unless something changed since `generation` was taken. */
   remember(key: string, value: V, generation: number, nowMs: number): void {
     if (!this.#live || generation !== this.#generation) {

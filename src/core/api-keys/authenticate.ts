@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.js';
 import { type Actor, ALL_SCOPES, expandScopes, type Role } from '../access.js';
 import { ERRORS } from '../errors.js';
+import { FeedCache } from '../feed-cache.js';
 import { isUuid } from '../ids.js';
 import { findOrg } from '../orgs/orgs.repo.js';
 import type { Platform } from '../platform/platform.js';
-import { findKeyByHash, type KeyForAuth, touchKey } from './api-keys.repo.js';
+import { findKeyByHash, touchKey } from './api-keys.repo.js';
 import type { KeyCache } from './key-cache.js';
 import { hashSecret, MASTER_KEY_PREFIX, sameHash } from './secrets.js';
 
@@ -48,7 +49,7 @@ export async function authenticate(
     return { orgId: actingOrg, isMaster: true, keyId: null, scopes: ALL_SCOPES, agent: null };
   }
 
-  const found = keys?.lookup(hash, now.getTime()) ?? (await readKey(db, hash, now, keys));
+  const found = await FeedCache.through(keys, hash, now.getTime(), () => findKeyByHash(db, hash));
   if (found === null || !sameHash(hash, found.key.keyHash)) {
     throw ERRORS.unauthenticated('The API key is not valid');
   }
@@ -77,14 +78,4 @@ export async function authenticate(
     scopes: new Set(expandScopes(key.scopes)),
     agent: key.agentId === null ? null : { id: key.agentId, role: (found.agentRole ?? 'agent') as Role },
   };
-}
-
-/** Reads the key by its hash and, when found, offers it to `keys` as of before the read. */
-async function readKey(db: Db, hash: string, now: Date, keys: KeyCache | null): Promise<KeyForAuth | null> {
-  const generation = keys?.generation ?? 0;
-  const found = await findKeyByHash(db, hash);
-  if (found !== null) {
-    keys?.remember(hash, found, generation, now.getTime());
-  }
-  return found;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { FeedCache } from '../feed-cache.js';
 import type { KeyForAuth } from './api-keys.repo.js';
 import { KeyCache } from './key-cache.js';
 
@@ -103,5 +104,27 @@ describe('KeyCache', () => {
     assert.equal(found.key.lastUsedAt, null);
     cache.touched('h-unknown', at);
     assert.equal(cache.size, 1);
+  });
+
+  it('reads through: once, then from what it holds; a miss or no cache reads every time', async () => {
+    const cache = liveCache();
+    let reads = 0;
+    const read = async () => {
+      reads++;
+      return keyFound('a');
+    };
+    assert.equal((await FeedCache.through(cache, 'h-a', 0, read))?.key.id, 'a');
+    assert.equal((await FeedCache.through(cache, 'h-a', 0, read))?.key.id, 'a');
+    assert.equal(reads, 1);
+    const missing = async () => {
+      reads++;
+      return null;
+    };
+    assert.equal(await FeedCache.through(cache, 'h-b', 0, missing), null);
+    assert.equal(await FeedCache.through(cache, 'h-b', 0, missing), null);
+    assert.equal(reads, 3, 'a miss is never held');
+    await FeedCache.through(null, 'h-a', 0, read);
+    await FeedCache.through(null, 'h-a', 0, read);
+    assert.equal(reads, 5, 'without a cache every call reads');
   });
 });

@@ -1,4 +1,4 @@
-import { FeedCache, type FeedCacheOptions } from '../feed-cache.js';
+import { FeedCache } from '../feed-cache.js';
 import type { KeyForAuth } from './api-keys.repo.js';
 
 /**
@@ -7,10 +7,6 @@ import type { KeyForAuth } from './api-keys.repo.js';
  * Expiry is checked on every use from the row held.
  */
 export class KeyCache extends FeedCache<KeyForAuth> {
-  constructor(options: Partial<FeedCacheOptions> = {}) {
-    super(options);
-  }
-
   /** The key's use was recorded at `at`: the entry held says so, so use is not recorded again at once. */
   touched(hash: string, at: Date): void {
     this.revise(hash, (found) => ({ ...found, key: { ...found.key, lastUsedAt: at } }));

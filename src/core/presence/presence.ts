@@ -3,6 +3,7 @@ import { agentExists } from '../agents/agents.repo.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
+import { FeedCache } from '../feed-cache.js';
 import { type Page, toPage } from '../paging.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import { isSupervisorOf } from '../supervisors/supervisors.repo.js';
@@ -207,17 +208,15 @@ export async function setAvailability(
 }
 
 async function assertAgentExists(ctx: Ctx, agentId: string): Promise<void> {
-  const seen = ctx.agentsSeen ?? null;
-  const key = `${ctx.actor.orgId}/${agentId}`;
-  const nowMs = Date.now();
-  if (seen?.lookup(key, nowMs) === true) {
-    return;
-  }
-  const generation = seen?.generation ?? 0;
-  if (!(await agentExists(ctx.db, ctx.actor.orgId, agentId))) {
+  const exists = await FeedCache.through(
+    ctx.agentsSeen ?? null,
+    `${ctx.actor.orgId}/${agentId}`,
+    ctx.now().getTime(),
+    async () => ((await agentExists(ctx.db, ctx.actor.orgId, agentId)) ? true : null),
+  );
+  if (exists === null) {
     throw ERRORS.agentNotFound(agentId);
   }
-  seen?.remember(key, true, generation, nowMs);
 }
 
 /**

@@ -1,7 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
-import { KeyCache } from './core/api-keys/key-cache.js';
-import { FeedCache } from './core/feed-cache.js';
+import { verifiedCaches } from './core/api-keys/key-cache.js';
 import { initPlatform } from './core/platform/platform.js';
 import { openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
@@ -44,12 +43,7 @@ async function main(): Promise<void> {
   const realtime = await createRealtime(config);
   // Verified keys and known agents, forgotten whenever the database announces a change to them.
   // Off (ROSTER_KEY_CACHE=off), they never hear the database and so never hold anything.
-  const keys = new KeyCache();
-  const agentsSeen = new FeedCache<true>({ maxEntries: 100_000 });
-  if (config.keyCache) {
-    database.authChanges.subscribe(keys);
-    database.authChanges.subscribe(agentsSeen);
-  }
+  const { keys, agentsSeen } = verifiedCaches(config.keyCache ? database.authChanges : null);
   const { app, drain, schemas } = await buildApp({
     db: database.db,
     forOrg: database.forOrg,

@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from '../src/core/access.js';
 import { ALL_SCOPES } from '../src/core/access.js';
-import { KeyCache } from '../src/core/api-keys/key-cache.js';
+import { type KeyCache, verifiedCaches } from '../src/core/api-keys/key-cache.js';
 import type { Ctx } from '../src/core/context.js';
 import { type EventBus, LocalEventBus } from '../src/core/events/bus.js';
-import { FeedCache } from '../src/core/feed-cache.js';
+import type { FeedCache } from '../src/core/feed-cache.js';
 import { initPlatform, type Platform } from '../src/core/platform/platform.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { type BuiltApp, buildApp } from '../src/http/app.js';
@@ -172,12 +172,8 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const env = await createTestEnv();
   // As main.ts does: the app keeps verified keys, kept current by the database's announcements.
-  const keys = new KeyCache();
-  const agentsSeen = new FeedCache<true>();
-  const unsubscribe = [
-    env.database.authChanges.subscribe(keys),
-    env.database.authChanges.subscribe(agentsSeen),
-  ];
+  const caches = verifiedCaches(env.database.authChanges);
+  const { keys, agentsSeen } = caches;
   const { app, schemas } = await buildApp({
     db: env.database.db,
     forOrg: env.database.forOrg,
@@ -204,9 +200,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     keys,
     agentsSeen,
     close: async () => {
-      for (const stop of unsubscribe) {
-        stop();
-      }
+      caches.stop();
       await app.close();
       await env.close();
     },

@@ -207,7 +207,7 @@ function listenOnEveryConnection(pool: pg.Pool, channel: string, feed: ChangeFee
   /** Resolves once `client`'s LISTEN is done (at once for one handed out before). */
   const ready = (client: pg.PoolClient | undefined): Promise<unknown> => {
     const pending = client === undefined ? undefined : listening.get(client);
-    if (pending === undefined || client === undefined) {
+    if (client === undefined || pending === undefined) {
       return Promise.resolve();
     }
     listening.delete(client);

@@ -12,3 +12,35 @@ export class KeyCache extends FeedCache<KeyForAuth> {
     this.revise(hash, (found) => ({ ...found, key: { ...found.key, lastUsedAt: at } }));
   }
 }
+
+/** The caches a server keeps of what authentication and heartbeats read. */
+export interface VerifiedCaches {
+  keys: KeyCache;
+  /** Agents (`org/agent`) found to exist. */
+  agentsSeen: FeedCache<true>;
+  /** Stops listening: from then on they hold nothing. */
+  stop(): void;
+}
+
+/**
+ * The caches a server keeps, listening to `changes` (the database's `authChanges`). Without
+ * `changes` they never hear the database and so never hold anything: every request reads.
+ */
+export function verifiedCaches(
+  changes: { subscribe(listener: FeedCache<unknown>): () => void } | null,
+): VerifiedCaches {
+  const keys = new KeyCache();
+  const agentsSeen = new FeedCache<true>({ maxEntries: 100_000 });
+  const stops = changes === null ? [] : [changes.subscribe(keys), changes.subscribe(agentsSeen)];
+  return {
+    keys,
+    agentsSeen,
+    stop: () => {
+      for (const stop of stops) {
+        stop();
+      }
+      keys.live(false);
+      agentsSeen.live(false);
+    },
+  };
+}

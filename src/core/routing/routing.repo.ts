@@ -31,16 +31,18 @@ const teamCandidates = preparedSql<
   // single value to parse instead of five per member. Each member's load is its `assigned_count`,
   // kept by triggers: counting every member's conversations here cost a read of each of them.
   sql`
+    WITH members AS MATERIALIZED (
+      SELECT agent_id, priority FROM team_members
+      WHERE org_id = ${sql.placeholder('orgId')} AND team_id = ${sql.placeholder('teamId')})
     SELECT t.routing, t.enabled AND t.archived_at IS NULL AS takes_work,
       t.routing_cursor_agent_id AS cursor_id, cursor_member.priority AS cursor_order,
       (SELECT coalesce(json_agg(json_build_array(a.id, m.priority,
                 date_part('epoch', a.last_assigned_at) * 1000, room.capacity, a.assigned_count)), '[]')
-       FROM team_members m
-       JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
+       FROM members m
+       JOIN agents a ON a.org_id = t.org_id AND a.id = m.agent_id
        CROSS JOIN LATERAL (
          SELECT coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity) room
-       WHERE m.org_id = t.org_id AND m.team_id = t.id
-         AND ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
+       WHERE ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
          AND a.assigned_count < room.capacity) AS candidates
     FROM teams t
     JOIN orgs o ON o.id = t.org_id

@@ -16,6 +16,9 @@ export interface TeamRouting {
 /** A candidate as the routing query sends it: agent id, member order, last assignment (ms), capacity, load. */
 type CandidateTuple = [string, number, number | null, number, number];
 
+/** A limit no team reaches: every candidate. */
+export const ALL_CANDIDATES = 2_147_483_647;
+
 const teamCandidates = preparedSql<
   {
     routing: RoutingMode;
@@ -24,26 +27,45 @@ const teamCandidates = preparedSql<
     cursor_order: number | null;
     candidates: CandidateTuple[];
   },
-  { orgId: string; teamId: string; channel: string | null }
+  { orgId: string; teamId: string; channel: string | null; limit: number }
 >(
   'roster_team_candidates',
   // One row: the team's settings, and its candidates as one JSON array, which costs the driver a
   // single value to parse instead of five per member. Each member's load is its `assigned_count`,
   // kept by triggers: counting every member's conversations here cost a read of each of them.
+  // The members are read first, through the team's key: left to join as it liked, the planner
+  // drove from the org's agents once team_members had churned, probing the key once per agent.
+  // The candidates come ordered by the team's mode as `rankCandidates` orders them, and only the
+  // best `limit`; least_busy's ties on load and last assignment all come (WITH TIES), because
+  // its last tie-break is a hash that only `rankCandidates` computes.
   sql`
     WITH members AS MATERIALIZED (
       SELECT agent_id, priority FROM team_members
       WHERE org_id = ${sql.placeholder('orgId')} AND team_id = ${sql.placeholder('teamId')})
     SELECT t.routing, t.enabled AND t.archived_at IS NULL AS takes_work,
       t.routing_cursor_agent_id AS cursor_id, cursor_member.priority AS cursor_order,
-      (SELECT coalesce(json_agg(json_build_array(a.id, m.priority,
-                date_part('epoch', a.last_assigned_at) * 1000, room.capacity, a.assigned_count)), '[]')
-       FROM members m
-       JOIN agents a ON a.org_id = t.org_id AND a.id = m.agent_id
-       CROSS JOIN LATERAL (
-         SELECT coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity) room
-       WHERE ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
-         AND a.assigned_count < room.capacity) AS candidates
+      (SELECT coalesce(json_agg(json_build_array(c.id, c.priority, c.last_ms, c.capacity, c.assigned_count)), '[]')
+       FROM (
+         SELECT a.id, m.priority, date_part('epoch', a.last_assigned_at) * 1000 AS last_ms, room.capacity,
+           a.assigned_count
+         FROM members m
+         JOIN agents a ON a.org_id = t.org_id AND a.id = m.agent_id
+         CROSS JOIN LATERAL (
+           SELECT coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity) room
+         WHERE ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
+           AND a.assigned_count < room.capacity
+         ORDER BY
+           -- least_busy: fewest assigned, then longest since the last assignment (in whole ms, as
+           -- a JavaScript Date holds it), never assigned first.
+           CASE WHEN t.routing = 'least_busy' THEN a.assigned_count END,
+           CASE WHEN t.routing = 'least_busy' THEN floor(date_part('epoch', a.last_assigned_at) * 1000) END
+             NULLS FIRST,
+           -- round_robin: member order, starting after the cursor and going round.
+           CASE WHEN t.routing = 'round_robin' THEN cursor_member.priority IS NOT NULL
+             AND (m.priority, a.id) <= (cursor_member.priority, t.routing_cursor_agent_id) END,
+           CASE WHEN t.routing = 'round_robin' THEN m.priority END,
+           CASE WHEN t.routing = 'round_robin' THEN a.id END
+         FETCH FIRST ${sql.placeholder('limit')} ROWS WITH TIES) c) AS candidates
     FROM teams t
     JOIN orgs o ON o.id = t.org_id
     LEFT JOIN team_members cursor_member ON cursor_member.org_id = t.org_id
@@ -55,15 +77,18 @@ const teamCandidates = preparedSql<
  * The team's routing settings and the members that the database says may take a conversation on
  * `channel` now: willing, working the channel, with fewer active conversations than their capacity
  * in this team (none when the team takes no work or is manual). Whether they are online is the
- * presence store's answer, asked by the caller. Null when the team does not exist.
+ * presence store's answer, asked by the caller. Only the best `limit` by the team's mode come,
+ * with least_busy's ties (see the statement): `rankCandidates` of them is the start of
+ * `rankCandidates` of all. Null when the team does not exist.
  */
 export async function findTeamCandidates(
   db: Db,
   orgId: string,
   teamId: string,
   channel: string | null,
+  limit: number = ALL_CANDIDATES,
 ): Promise<{ team: TeamRouting; candidates: Candidate[] } | null> {
-  const [row] = await teamCandidates(db, { orgId, teamId, channel });
+  const [row] = await teamCandidates(db, { orgId, teamId, channel, limit });
   if (row === undefined) {
     return null;
   }

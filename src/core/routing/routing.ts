@@ -6,6 +6,7 @@ import { emitEvent } from '../events/events.js';
 import { lockAgent, lockFirstFreeAgent } from './agent-locks.repo.js';
 import { findConversation } from './conversations.repo.js';
 import {
+  ALL_CANDIDATES,
   claimNextQueued,
   claimQueued,
   findTeamCandidates,
@@ -42,24 +43,39 @@ export async function retrying<T>(fn: () => Promise<T>): Promise<T> {
 /**
  * The team's members that can take the conversation now, best first by the team's mode: the
  * database's candidates (willing, working the channel, room left) ranked by the pure choice, and
- * of those the first `CLAIM_SPAN` that the presence store says are online. Presence is asked in
- * rank order, a batch at a time, so that a decision in a large team reads a few dozen agents'
- * presence, not every member's; keeping the online ones of a ranked list gives the same order as
- * ranking the online ones. Empty when the team takes no work or routes manually; null when the
- * team does not exist.
+ * of those the first `CLAIM_SPAN` that the presence store says are online. The database ranks
+ * too and sends only the best `CANDIDATE_PAGE` (with ties), so a decision in a large team parses,
+ * ranks and asks the presence of a few dozen members, not of every one; only when too few of
+ * those are online are all of them read. Presence is asked in rank order, a batch at a time.
+ * Keeping the online ones of a ranked list gives the same order as ranking the online ones.
+ * Empty when the team takes no work or routes manually; null when the team does not exist.
  */
 export async function rankedCandidates(
   ctx: Ctx,
   teamId: string,
   conversation: { id: string; channel: string | null },
 ): Promise<Candidate[] | null> {
-  const found = await findTeamCandidates(ctx.db, ctx.actor.orgId, teamId, conversation.channel);
+  const page = await onlineCandidates(ctx, teamId, conversation, CANDIDATE_PAGE);
+  if (page === null || page.online.length >= CLAIM_SPAN || page.read < CANDIDATE_PAGE) {
+    return page?.online ?? null;
+  }
+  return (await onlineCandidates(ctx, teamId, conversation, ALL_CANDIDATES))?.online ?? null;
+}
+
+/** The first `CLAIM_SPAN` online of the team's best `limit` candidates, and how many were read. */
+async function onlineCandidates(
+  ctx: Ctx,
+  teamId: string,
+  conversation: { id: string; channel: string | null },
+  limit: number,
+): Promise<{ online: Candidate[]; read: number } | null> {
+  const found = await findTeamCandidates(ctx.db, ctx.actor.orgId, teamId, conversation.channel, limit);
   if (found === null) {
     return null;
   }
   const { team, candidates } = found;
   if (!team.takesWork || team.mode === 'manual') {
-    return [];
+    return { online: [], read: 0 };
   }
   const ranked = rankCandidates(
     candidates,
@@ -76,8 +92,14 @@ export async function rankedCandidates(
     );
     online.push(...batch.filter((c) => live.get(c.agentId)?.online === true));
   }
-  return online.slice(0, CLAIM_SPAN);
+  return { online: online.slice(0, CLAIM_SPAN), read: candidates.length };
 }
+
+/**
+ * How many of the best candidates the database sends first: twice the claim span, so that a
+ * team with half its members online needs one query. A team with fewer online is read whole.
+ */
+const CANDIDATE_PAGE = 64;
 
 /**
  * At most this many of the best candidates are offered to one claim: enough to pass over every

@@ -43,6 +43,23 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): P
 }
 
 /**
+ * Like `inTransaction`, for work that is a single statement, which PostgreSQL commits by itself:
+ * it saves the BEGIN and COMMIT round trips. `fn` must run exactly one statement through
+ * `tx.db`; its events and follow-up work go out once that returns, as after a commit. Inside a
+ * transaction already, it joins that one.
+ */
+export async function inOneStatement<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.pending !== undefined) {
+    return fn(ctx);
+  }
+  const pending: PublishedEvent[] = [];
+  const hooks: ((ctx: Ctx) => Promise<void>)[] = [];
+  const result = await fn({ ...ctx, pending, afterCommit: hooks });
+  await afterCommitted(ctx, pending, hooks);
+  return result;
+}
+
+/**
  * What follows the commit of a transaction opened with `ctx`: publishes its events, then runs its
  * follow-up work with `ctx`. For a transaction opened elsewhere than `inTransaction` (one held
  * across request hooks) whose use cases collected both.

@@ -121,12 +121,13 @@ export function draftEvents<T extends EventType>(
 /**
  * A WITH-clause part appending the events of `EventParams` to the outbox when `when` holds, so
  * that a statement making a change can write its events in the same round trip. Many rows come as
- * parallel arrays (text, cast per element), so one prepared statement fits any count.
+ * parallel arrays (text, cast per element), so one prepared statement fits any count. `payload`
+ * may complete an event's payload (`e.type`, `e.payload`) with what only the statement knows.
  */
-export const appendingEvents = (when: SQL) => sql`
+export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload::jsonb`) => sql`
     events_appended AS (
       INSERT INTO outbox (id, org_id, type, payload, created_at)
-      SELECT e.id::uuid, ${sql.placeholder('eventOrgId')}::uuid, e.type, e.payload::jsonb,
+      SELECT e.id::uuid, ${sql.placeholder('eventOrgId')}::uuid, e.type, ${payload},
         ${sql.placeholder('eventsAt')}::timestamptz
       FROM unnest(${sql.placeholder('eventIds')}::text[], ${sql.placeholder('eventTypes')}::text[],
         ${sql.placeholder('eventPayloads')}::text[]) AS e(id, type, payload)

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { buildAgent, buildOrg } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
+import type { PublishedEvent } from '../events/bus.js';
 import { signOutDevice } from '../presence/presence.js';
 import { createConversation } from './create-conversation.js';
 import { ALL_CANDIDATES, findTeamCandidates } from './routing.repo.js';
@@ -50,7 +51,7 @@ const memberState: fc.Arbitrary<MemberState> = fc.record({
   order: fc.integer({ min: 0, max: 3 }),
 });
 
-describe('findTeamCandidates with a limit', () => {
+describe('routed candidates and the one-statement routed create', () => {
   it('sends the start of the ranking of every candidate, ties and cursor included (property)', async () => {
     const ctx = await buildOrg(env);
     const orgId = ctx.actor.orgId;
@@ -122,5 +123,49 @@ describe('findTeamCandidates with a limit', () => {
     await signOutDevice(ctx, last, 'desk');
     const queued = (await createConversation(ctx, { teamId })).conversation;
     assert.equal(queued.status, 'queued');
+  });
+
+  it('names the agent the statement picked in the stored and the live conversation.assigned', async () => {
+    const ctx = await buildOrg(env);
+    const { teamId } = await buildRoutedTeam(ctx, { size: 3 });
+    const live: PublishedEvent[] = [];
+    const stop = ctx.events.subscribe((e) => {
+      if (e.orgId === ctx.actor.orgId) {
+        live.push(e);
+      }
+    });
+    try {
+      const { conversation } = await createConversation(ctx, { teamId, externalId: 'ext-1' });
+      assert.equal(conversation.status, 'assigned');
+      const stored = await ctx.db.execute(sql`
+        SELECT type, payload FROM outbox WHERE org_id = ${ctx.actor.orgId} AND type LIKE 'conversation.%'
+        ORDER BY id`);
+      const rows = (stored as unknown as { rows: { type: string; payload: Record<string, unknown> }[] }).rows;
+      assert.deepEqual(
+        rows.map((r) => r.type),
+        ['conversation.created', 'conversation.assigned'],
+      );
+      assert.deepEqual(rows[1]?.payload, {
+        conversation_id: conversation.id,
+        team_id: teamId,
+        agent_id: conversation.assigneeId,
+        forced: false,
+      });
+      const published = live.filter((e) => e.type.startsWith('conversation.'));
+      assert.deepEqual(
+        published.map((e) => [e.type, (e.data as { agent_id?: string }).agent_id]),
+        [
+          ['conversation.created', undefined],
+          ['conversation.assigned', conversation.assigneeId],
+        ],
+      );
+      // The same external id again: the first conversation, unchanged, and no new events.
+      const again = await createConversation(ctx, { teamId, externalId: 'ext-1' });
+      assert.equal(again.created, false);
+      assert.equal(again.conversation.id, conversation.id);
+      assert.equal(live.filter((e) => e.type.startsWith('conversation.')).length, 2);
+    } finally {
+      stop();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
 import { appendingEvents, type EventParams } from '../events/events.js';
 import type { PageRequest } from '../paging.js';
+import { TEAM_ROUTES, WILLING, works } from './eligibility.sql.js';
 import {
   conversationsOf,
   type RawConversation,
@@ -108,6 +109,84 @@ export async function insertConversation(
       ? await insertStatement(db, params)
       : await insertAssignedStatement(db, { ...params, agentId: c.assigneeId });
   return row === undefined ? null : toConversation(row);
+}
+
+/**
+ * A new conversation routed in one statement, which PostgreSQL commits by itself: it locks the
+ * first of the ranked agents that no other transaction holds and that, in its newest committed
+ * version, may still take one (willing, working the channel, a member of the routing team, load
+ * under capacity); inserts the conversation assigned to it; records the assignment; and appends
+ * the events, completing `conversation.assigned` with the agent. A row locked with SKIP LOCKED is
+ * re-checked against its newest version, and every change to an agent's load waits for its lock,
+ * so no claim can push an agent over capacity.
+ */
+const insertRoutedStatement = preparedSql<
+  Partial<RawConversation> & { picked_id: string | null },
+  Omit<InsertParams, 'assigneeId' | 'status' | 'assignedAt'> &
+    EventParams & { teamId: string; agentIds: string[] }
+>(
+  'roster_insert_routed_conversation',
+  sql`WITH picked AS (
+      SELECT a.id FROM agents a
+      JOIN orgs o ON o.id = a.org_id
+      JOIN teams t ON t.org_id = a.org_id AND t.id = ${sql.placeholder('teamId')}::uuid
+      WHERE a.org_id = ${sql.placeholder('orgId')} AND a.id = ANY(${sql.placeholder('agentIds')}::uuid[])
+        AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)} AND ${TEAM_ROUTES}
+        AND EXISTS (SELECT 1 FROM team_members m
+                    WHERE m.org_id = a.org_id AND m.team_id = t.id AND m.agent_id = a.id)
+        AND a.assigned_count < coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent)
+      ORDER BY array_position(${sql.placeholder('agentIds')}::uuid[], a.id) LIMIT 1
+      FOR UPDATE OF a SKIP LOCKED
+    ),
+    inserted AS (
+      INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
+        metadata, created_at, updated_at, assigned_at)
+      SELECT ${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')}, picked.id,
+        'assigned', ${sql.placeholder('channel')}, ${sql.placeholder('externalId')}, ${sql.placeholder('priority')},
+        ${sql.placeholder('metadata')}::jsonb, ${sql.placeholder('at')}::timestamptz,
+        ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz
+      FROM picked
+      ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+      ${RETURNING}
+    ),
+    ${recordingAssignment(INSERTED, sql`(SELECT assignee_id FROM inserted)`)},
+    ${appendingEvents(
+      INSERTED,
+      sql`CASE WHEN e.type = 'conversation.assigned'
+        THEN e.payload::jsonb || jsonb_build_object('agent_id', (SELECT assignee_id FROM inserted))
+        ELSE e.payload::jsonb END`,
+    )}
+    SELECT (SELECT id FROM picked) AS picked_id, inserted.* FROM (SELECT) AS one LEFT JOIN inserted ON true`,
+);
+
+/**
+ * Inserts the conversation assigned to the first of `agentIds` that can take it now, with its
+ * events, in one statement (see the statement above): run it outside a transaction or as the
+ * transaction's only statement. `none`: none of them was free with room, nothing was written;
+ * `duplicate`: the org already has a conversation with this external id, nothing was written.
+ */
+export async function insertRoutedConversation(
+  db: Db,
+  c: Omit<NewConversation, 'assigneeId'> & { teamId: string },
+  agentIds: readonly string[],
+  events: EventParams,
+): Promise<ConversationRow | 'none' | 'duplicate'> {
+  const [row] = await insertRoutedStatement(db, {
+    id: c.id,
+    orgId: c.orgId,
+    teamId: c.teamId,
+    channel: c.channel,
+    externalId: c.externalId,
+    priority: c.priority,
+    metadata: JSON.stringify(c.metadata),
+    at: c.now.toISOString(),
+    agentIds: [...agentIds],
+    ...events,
+  });
+  if (row === undefined || row.picked_id === null) {
+    return 'none';
+  }
+  return row.id === null || row.id === undefined ? 'duplicate' : toConversation(row as RawConversation);
 }
 
 const byId = (lock: boolean) =>

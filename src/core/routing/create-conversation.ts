@@ -1,16 +1,17 @@
 import type { ConversationRow } from '../../db/schema.js';
 import { assertCan } from '../access.js';
-import { type Ctx, inTransaction } from '../context.js';
+import { type Ctx, inOneStatement, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { draftEvents, emitEvent, type QueueReason } from '../events/events.js';
 import { newId } from '../ids.js';
 import { findTeam } from '../teams/teams.repo.js';
-import { lockAgent, lockFirstFreeAgent } from './agent-locks.repo.js';
+import { lockAgent } from './agent-locks.repo.js';
 import { assertAssignable } from './conversations.js';
 import {
   findByExternalId,
   findConversation,
   insertConversation,
+  insertRoutedConversation,
   type NewConversation,
 } from './conversations.repo.js';
 import { rankedCandidates, retrying, routeConversation } from './routing.js';
@@ -43,6 +44,20 @@ async function announceQueued(ctx: Ctx, id: string, reason: QueueReason): Promis
   });
 }
 
+/** `conversation.created` of a conversation about to be inserted. */
+function createdEvent(draft: Omit<NewConversation, 'assigneeId' | 'now'>) {
+  return {
+    type: 'conversation.created' as const,
+    payload: {
+      conversation_id: draft.id,
+      team_id: draft.teamId,
+      channel: draft.channel,
+      priority: draft.priority,
+      external_id: draft.externalId,
+    },
+  };
+}
+
 /**
  * Inserts the conversation (assigned to `assignee` when given, else queued) with its events, in
  * one statement in the transaction of `tx`. Null when its external id was taken meanwhile:
@@ -54,16 +69,7 @@ async function insertWithEvents(
   assignee: { agentId: string; forced: boolean } | null,
 ): Promise<ConversationRow | null> {
   const now = tx.now();
-  const created = {
-    type: 'conversation.created' as const,
-    payload: {
-      conversation_id: draft.id,
-      team_id: draft.teamId,
-      channel: draft.channel,
-      priority: draft.priority,
-      external_id: draft.externalId,
-    },
-  };
+  const created = createdEvent(draft);
   const events = draftEvents<'conversation.created' | 'conversation.assigned'>(
     tx,
     assignee === null
@@ -95,14 +101,13 @@ async function insertWithEvents(
 }
 
 /**
- * The common case of a new conversation for a routed team, in one transaction and one commit:
- * rank the team's candidates, lock the best one that no other claim holds, check that it still
- * has room, and insert the conversation already assigned to it, with its assignment recorded and
- * its events appended by that same statement (`insertWithEvents`). Null when nobody took it this way (none online with
- * room, all held, or the one locked turned out full): the caller then creates it queued and
- * routes it after that commit, because a drain started meanwhile could not see a conversation not
- * yet committed, and room freed meanwhile would go unnoticed. `duplicate`: the external id was
- * taken.
+ * The common case of a new conversation for a routed team, in one statement that PostgreSQL
+ * commits by itself (`insertRoutedConversation`): rank the team's candidates, then lock the best
+ * one that no other claim holds and that can still take it, insert the conversation assigned to
+ * it, record the assignment and append the events. Null when nobody took it this way (none online
+ * with room, or all held): the caller then creates it queued and routes it after that commit,
+ * because a drain started meanwhile could not see a conversation not yet committed, and room
+ * freed meanwhile would go unnoticed. `duplicate`: the external id was taken.
  * @throws team_not_found.
  */
 async function createRouted(
@@ -115,18 +120,29 @@ async function createRouted(
     return null;
   }
   return retrying(() =>
-    inTransaction(ctx, async (tx) => {
-      const agent = await lockFirstFreeAgent(
-        tx.db,
+    inOneStatement(ctx, async (tx) => {
+      const now = tx.now();
+      // The statement names the agent it picked: it completes this payload in the outbox, and
+      // the live copy below once it is known.
+      const assigned = { conversation_id: draft.id, team_id: teamId, agent_id: '', forced: false };
+      const events = draftEvents<'conversation.created' | 'conversation.assigned'>(
+        tx,
+        [createdEvent(draft), { type: 'conversation.assigned', payload: assigned }],
         draft.orgId,
-        ranked.map((c) => c.agentId),
-        teamId,
-        draft.channel,
+        now,
       );
-      if (agent === null || !agent.eligible || agent.active >= agent.capacity) {
-        return null;
+      const row = await insertRoutedConversation(
+        tx.db,
+        { ...draft, now },
+        ranked.map((c) => c.agentId),
+        events.params,
+      );
+      if (row === 'none' || row === 'duplicate') {
+        return row === 'none' ? null : row;
       }
-      return (await insertWithEvents(tx, draft, { agentId: agent.id, forced: false })) ?? 'duplicate';
+      assigned.agent_id = row.assigneeId ?? '';
+      events.written();
+      return row;
     }),
   );
 }

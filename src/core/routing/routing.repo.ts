@@ -227,15 +227,16 @@ export async function claimNextQueued(
  * The two updates that record a routed assignment, on the agent (least-busy tie-break) and on the
  * team (round-robin cursor; without a team it matches none), as the named parts of a WITH clause,
  * so that a statement making the assignment can record it in the same round trip. Only rows that
- * also meet `when` change. Parameters: `orgId`, `agentId`, `teamId`, `at`.
+ * also meet `when` change. Parameters: `orgId`, `teamId`, `at`, and `agentId` unless `agent` says
+ * which agent it is.
  */
-export const recordingAssignment = (when: SQL) => sql`
+export const recordingAssignment = (when: SQL, agent: SQL = sql`${sql.placeholder('agentId')}`) => sql`
     agent_assigned AS (
       UPDATE agents SET last_assigned_at = ${sql.placeholder('at')}::timestamptz
-      WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('agentId')} AND ${when}
+      WHERE org_id = ${sql.placeholder('orgId')} AND id = ${agent} AND ${when}
     ),
     team_cursor AS (
-      UPDATE teams SET routing_cursor_agent_id = ${sql.placeholder('agentId')}
+      UPDATE teams SET routing_cursor_agent_id = ${agent}
       WHERE org_id = ${sql.placeholder('orgId')} AND id = ${sql.placeholder('teamId')}::uuid
         AND routing = 'round_robin' AND ${when}
     )`;

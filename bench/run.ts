@@ -158,6 +158,20 @@ async function sequentialP50(
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
+/** The baseline must answer what Roster answers, body and ETag, or the comparison means nothing. */
+async function sameAnswer(rosterBase: string, baselineBase: string, path: string, key: string) {
+  const get = async (base: string) => {
+    const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${key}` } });
+    return { status: res.status, etag: res.headers.get('etag'), body: await res.text() };
+  };
+  const [mine, bare] = [await get(rosterBase), await get(baselineBase)];
+  if (JSON.stringify(mine) !== JSON.stringify(bare)) {
+    throw new Error(
+      `the baseline answers ${path} differently:\n${JSON.stringify(mine)}\n${JSON.stringify(bare)}`,
+    );
+  }
+}
+
 const databases: BenchDb[] = [];
 
 async function scenarioA() {
@@ -182,6 +196,7 @@ async function scenarioA() {
   const agents = await seedAgents(db.url, t.orgId, 50, 'a');
   const teamId = await createTeam(roster.base, t, 'fifty', agents);
   const path = `/v1/teams/${teamId}`;
+  await sameAnswer(roster.base, baseline.base, path, t.key);
   const rssAtRest = roster.rssMiB();
 
   const drive = (base: string) =>

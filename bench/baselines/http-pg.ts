@@ -13,6 +13,7 @@ import pg from 'pg';
 import type { PresenceStore } from '../../src/core/presence/presence-store.js';
 import { MemoryPresenceStore } from '../../src/realtime/memory-presence-store.js';
 import { RedisPresenceStore } from '../../src/realtime/redis-presence-store.js';
+import { TEAM_WITH_MEMBERS_SQL, teamBody } from './team-statement.js';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -33,19 +34,8 @@ const AUTH = {
          FROM api_keys k LEFT JOIN agents a ON a.org_id = k.org_id AND a.id = k.agent_id
          WHERE k.key_hash = $1`,
 };
-// The columns of Roster's response (and the version for its ETag): the same answer, not a subset.
-const TEAM = {
-  name: 'team',
-  text: `SELECT id, name, description, default_max_concurrent, enabled, archived_at, email,
-           show_on_registration, show_on_offline_form, routing, created_at, updated_at, version
-         FROM teams WHERE org_id = $1 AND id = $2`,
-};
-const MEMBERS = {
-  name: 'members',
-  text: `SELECT a.id, a.email, a.full_name, m.priority FROM team_members m
-         JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
-         WHERE m.org_id = $1 AND m.team_id = $2 ORDER BY m.agent_id`,
-};
+const TEAM = { name: 'team', text: TEAM_WITH_MEMBERS_SQL };
+
 const AGENT = { name: 'agent', text: 'SELECT id FROM agents WHERE org_id = $1 AND id = $2' };
 
 async function orgOf(authorization: string | undefined): Promise<string | null> {
@@ -71,13 +61,9 @@ createServer(async (req, res) => {
     }
     const team = TEAM_PATH.exec(req.url ?? '');
     if (req.method === 'GET' && team) {
-      const [found, members] = await Promise.all([
-        pool.query({ ...TEAM, values: [orgId, team[1]] }),
-        pool.query({ ...MEMBERS, values: [orgId, team[1]] }),
-      ]);
-      const { version, ...row } = found.rows[0];
-      res.writeHead(200, { 'content-type': 'application/json', etag: `"${version}"` });
-      res.end(JSON.stringify({ ...row, members: members.rows }));
+      const found = await pool.query({ ...TEAM, values: [orgId, team[1]] });
+      res.writeHead(200, { 'content-type': 'application/json', etag: `"${found.rows[0].version}"` });
+      res.end(teamBody(found.rows[0]));
       return;
     }
     const beat = HEARTBEAT_PATH.exec(req.url ?? '');

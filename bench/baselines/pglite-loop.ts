@@ -1,10 +1,12 @@
 /**
- * Baseline for scenario a': the same three statements as `GET /v1/teams/{id}` (authenticate the
- * key, read the team, read its members) in a tight loop on PGlite over the same data directory.
+ * Baseline for scenario a': the statements of `GET /v1/teams/{id}` (authenticate the key, then
+ * Roster's one statement for the team and its members) in a tight loop on PGlite over the same
+ * data directory.
  * PGlite is one serialized session, so this loop is the most any server on it could answer.
  */
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { TEAM_WITH_MEMBERS_SQL, teamBody } from './team-statement.js';
 
 export async function pgliteLoop(options: {
   dataDir: string;
@@ -27,20 +29,13 @@ export async function pgliteLoop(options: {
         [hash],
       );
       const orgId = auth.rows[0]?.org_id;
-      const team = await db.query<{ version: number }>(
-        `SELECT id, name, description, default_max_concurrent, enabled, archived_at, email,
-           show_on_registration, show_on_offline_form, routing, created_at, updated_at, version
-         FROM teams WHERE org_id = $1 AND id = $2`,
-        [orgId, options.teamId],
-      );
-      const members = await db.query(
-        `SELECT a.id, a.email, a.full_name, m.priority FROM team_members m
-         JOIN agents a ON a.org_id = m.org_id AND a.id = m.agent_id
-         WHERE m.org_id = $1 AND m.team_id = $2 ORDER BY m.agent_id`,
-        [orgId, options.teamId],
-      );
-      const { version: _version, ...row } = team.rows[0] ?? { version: 0 };
-      JSON.stringify({ ...row, members: members.rows });
+      const team = await db.query<Parameters<typeof teamBody>[0]>(TEAM_WITH_MEMBERS_SQL, [
+        orgId,
+        options.teamId,
+      ]);
+      if (team.rows[0] !== undefined) {
+        teamBody(team.rows[0]);
+      }
       done++;
     }
   } finally {

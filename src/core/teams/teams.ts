@@ -12,7 +12,7 @@ import type { RoutingMode } from '../routing/selection.js';
 import { assertVersion, type IfVersion } from '../versions.js';
 import {
   deleteTeamRow,
-  findTeam,
+  findTeamWithMembers,
   insertTeam,
   listMemberRows,
   listTeamRows,
@@ -70,13 +70,7 @@ export async function listTeams(
 /** A team with all its members. @throws forbidden; team_not_found. */
 export async function getTeam(ctx: Ctx, id: string): Promise<TeamWithMembers> {
   assertCan(ctx.actor, 'team.read');
-  // Both reads at once (two pool connections on PostgreSQL): the members of an unknown team are
-  // simply none, and the 404 below discards them.
-  const [row, members] = await Promise.all([
-    findTeam(ctx.db, ctx.actor.orgId, id),
-    listMemberRows(ctx.db, ctx.actor.orgId, id, null),
-  ]);
-  return { ...found(row, () => ERRORS.teamNotFound(id)), members };
+  return found(await findTeamWithMembers(ctx.db, ctx.actor.orgId, id), () => ERRORS.teamNotFound(id));
 }
 
 /** @throws forbidden; team_name_taken. */

@@ -97,6 +97,23 @@ describe('Redis going away and coming back', { timeout: 60_000 }, () => {
     await proxy.open();
     assert.ok(await eventually(() => onlineElsewhere(during.id), 10_000), 'Redis has the outage heartbeat');
     assert.ok(await onlineElsewhere(before.id));
+    // Its subscription is back too: what another instance publishes reaches this one's streams.
+    let marker = 0;
+    assert.ok(
+      await eventually(async () => {
+        await other.events.publish([
+          {
+            id: `after-outage-${marker++}`,
+            orgId,
+            type: 'team.updated',
+            data: { team_id: team.id, fields: ['name'] },
+            occurredAt: new Date(),
+          },
+        ]);
+        return seen.some((e) => e.id.startsWith('after-outage-'));
+      }, 10_000),
+      "another instance's events arrive again",
+    );
     await realtime.presence.forget(orgId, before.id);
     await realtime.presence.forget(orgId, during.id);
   });

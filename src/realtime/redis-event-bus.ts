@@ -34,12 +34,14 @@ export class RedisEventBus implements EventBus {
   ) {
     this.channel = `${options.prefix ?? DEFAULT_REDIS_PREFIX}events`;
     // SUBSCRIBE waits in the queue until Redis is reachable, however long that takes (no request
-    // waits on it), and ioredis replays it after every reconnect.
+    // waits on it), and is sent again after every reconnect (the 'ready' handler below). Not by
+    // ioredis's autoResubscribe: its SUBSCRIBE's promise has no handler, so a connection dropped
+    // before the reply rejects it unhandled, and Node ends the process on that.
     this.subscriber = publisher.duplicate({
       enableOfflineQueue: true,
       maxRetriesPerRequest: null,
       commandTimeout: undefined,
-      autoResubscribe: true,
+      autoResubscribe: false,
     });
     this.subscriber.on('error', () => {});
     this.subscriber.on('message', (channel: string, message: string) => {
@@ -47,9 +49,14 @@ export class RedisEventBus implements EventBus {
         this.receive(message);
       }
     });
+    let reconnect = false;
     this.subscriber.on('ready', () => {
-      // On a reconnect ioredis sends SUBSCRIBE again as the connection becomes ready.
+      // The first time, the SUBSCRIBE queued below goes out now; after a reconnect, a new one.
       this.subscribed = true;
+      if (reconnect) {
+        this.subscriber.subscribe(this.channel).catch(() => {});
+      }
+      reconnect = true;
     });
     this.subscriber.on('close', () => {
       this.subscribed = false;

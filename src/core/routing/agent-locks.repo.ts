@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { preparedSql } from '../../db/prepared.js';
-import { TEAM_ROUTES, WILLING, works } from './eligibility.sql.js';
+import { CHANNEL, takesTeamWork, WILLING } from './eligibility.sql.js';
 
 /*
  * The agent row locks that make claims take turns: every change to an agent's load happens under
@@ -54,9 +54,7 @@ const lockStatement = (which: SQL, lock: SQL) => {
         o.default_max_concurrent) AS capacity,
       (a.status = 'active' AND a.trashed_at IS NULL) AS enabled,
       ${WILLING} AS willing,
-      (${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)} AND ${TEAM_ROUTES}
-        AND EXISTS (SELECT 1 FROM team_members m
-                    WHERE m.org_id = a.org_id AND m.team_id = t.id AND m.agent_id = a.id)) AS eligible
+      ${takesTeamWork(CHANNEL)} AS eligible
     FROM agents a
     JOIN orgs o ON o.id = a.org_id
     LEFT JOIN teams t ON t.org_id = a.org_id AND t.id = ${team}

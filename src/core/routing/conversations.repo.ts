@@ -4,7 +4,7 @@ import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
 import { appendingEvents, type EventParams } from '../events/events.js';
 import type { PageRequest } from '../paging.js';
-import { TEAM_ROUTES, WILLING, works } from './eligibility.sql.js';
+import { CHANNEL, TEAM_CAPACITY, takesTeamWork } from './eligibility.sql.js';
 import {
   conversationsOf,
   type RawConversation,
@@ -131,10 +131,7 @@ const insertRoutedStatement = preparedSql<
       JOIN orgs o ON o.id = a.org_id
       JOIN teams t ON t.org_id = a.org_id AND t.id = ${sql.placeholder('teamId')}::uuid
       WHERE a.org_id = ${sql.placeholder('orgId')} AND a.id = ANY(${sql.placeholder('agentIds')}::uuid[])
-        AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)} AND ${TEAM_ROUTES}
-        AND EXISTS (SELECT 1 FROM team_members m
-                    WHERE m.org_id = a.org_id AND m.team_id = t.id AND m.agent_id = a.id)
-        AND a.assigned_count < coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent)
+        AND ${takesTeamWork(CHANNEL)} AND a.assigned_count < ${TEAM_CAPACITY}
       ORDER BY array_position(${sql.placeholder('agentIds')}::uuid[], a.id) LIMIT 1
       FOR UPDATE OF a SKIP LOCKED
     ),

@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 
 /*
- * SQL fragments that say who may take routed work, shared by the candidate query and the agent
- * locks. They name the agent `a` and the team `t`.
+ * SQL fragments that say who may take routed work, shared by the candidate query, the routed
+ * insert and the agent locks. They name the agent `a`, the team `t` and the org `o`.
  */
 
 /** The agent's chosen status counts as available (built-in working/away, or the org's own). */
@@ -19,3 +19,18 @@ export const works = (channel: SQL) =>
 
 /** A team takes new work: enabled, not archived, and not manual. */
 export const TEAM_ROUTES = sql`(t.enabled AND t.archived_at IS NULL AND t.routing <> 'manual')`;
+
+/** The channel parameter of a routing statement (null: any channel). */
+export const CHANNEL = sql`${sql.placeholder('channel')}::text`;
+
+/**
+ * The agent may take team `t`'s routed work on `channel` now, capacity aside: willing, working the
+ * channel, a member of the team, and the team routes.
+ */
+export const takesTeamWork = (channel: SQL) =>
+  sql`(${WILLING} AND ${works(channel)} AND ${TEAM_ROUTES}
+    AND EXISTS (SELECT 1 FROM team_members m
+                WHERE m.org_id = a.org_id AND m.team_id = t.id AND m.agent_id = a.id))`;
+
+/** The agent's capacity in team `t`: its own, else the team's default, else the org's. */
+export const TEAM_CAPACITY = sql`coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent)`;

@@ -3,7 +3,7 @@ import { type Db, rowsOf } from '../../db/client.js';
 import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
 import type { LockedAgent } from './agent-locks.repo.js';
-import { TEAM_ROUTES, WILLING, works } from './eligibility.sql.js';
+import { CHANNEL, TEAM_CAPACITY, TEAM_ROUTES, WILLING, works } from './eligibility.sql.js';
 import type { Candidate, RoutingMode } from './selection.js';
 
 /** The team's routing settings, with the member position of its round-robin cursor. */
@@ -29,9 +29,8 @@ const candidatesOfMode = (mode: SQL, order: SQL, limit: SQL) => sql`(
            a.assigned_count
          FROM members m
          JOIN agents a ON a.org_id = t.org_id AND a.id = m.agent_id
-         CROSS JOIN LATERAL (
-           SELECT coalesce(a.max_concurrent, t.default_max_concurrent, o.default_max_concurrent) AS capacity) room
-         WHERE ${mode} AND ${TEAM_ROUTES} AND ${WILLING} AND ${works(sql`${sql.placeholder('channel')}::text`)}
+         CROSS JOIN LATERAL (SELECT ${TEAM_CAPACITY} AS capacity) room
+         WHERE ${mode} AND ${TEAM_ROUTES} AND ${WILLING} AND ${works(CHANNEL)}
            AND a.assigned_count < room.capacity
          ORDER BY ${order}
          ${limit})`;

@@ -49,16 +49,27 @@ type InsertParams = {
   assignedAt: string | null;
 };
 
-const INSERT = sql`
+/**
+ * The INSERT of one conversation, skipped when the org already has its external id. The agent, the
+ * status and the assignment time are given as SQL, read from `from` when they come from another
+ * part of the statement.
+ */
+const insertingConversation = (assignee: SQL, status: SQL, assignedAt: SQL, from: SQL = sql``) => sql`
     INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
       metadata, created_at, updated_at, assigned_at)
-    VALUES (${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')},
-      ${sql.placeholder('assigneeId')}, ${sql.placeholder('status')}, ${sql.placeholder('channel')},
-      ${sql.placeholder('externalId')}, ${sql.placeholder('priority')}, ${sql.placeholder('metadata')}::jsonb,
-      ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz,
-      ${sql.placeholder('assignedAt')}::timestamptz)
+    SELECT ${sql.placeholder('id')}::uuid, ${sql.placeholder('orgId')}::uuid, ${sql.placeholder('teamId')}::uuid,
+      ${assignee}, ${status}, ${sql.placeholder('channel')}::text, ${sql.placeholder('externalId')}::text,
+      ${sql.placeholder('priority')}::int, ${sql.placeholder('metadata')}::jsonb,
+      ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz, ${assignedAt}
+    ${from}
     ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
     ${RETURNING}`;
+
+const INSERT = insertingConversation(
+  sql`${sql.placeholder('assigneeId')}::uuid`,
+  sql`${sql.placeholder('status')}::text`,
+  sql`${sql.placeholder('assignedAt')}::timestamptz`,
+);
 
 /** Whether the conversation went in: what its assignment record and its events wait for. */
 const INSERTED = sql`EXISTS (SELECT 1 FROM inserted)`;
@@ -121,7 +132,7 @@ export async function insertConversation(
  * so no claim can push an agent over capacity.
  */
 const insertRoutedStatement = preparedSql<
-  Partial<RawConversation> & { picked_id: string | null },
+  Partial<RawConversation> & { picked_id: string },
   Omit<InsertParams, 'assigneeId' | 'status' | 'assignedAt'> &
     EventParams & { teamId: string; agentIds: string[] }
 >(
@@ -135,17 +146,12 @@ const insertRoutedStatement = preparedSql<
       ORDER BY array_position(${sql.placeholder('agentIds')}::uuid[], a.id) LIMIT 1
       FOR UPDATE OF a SKIP LOCKED
     ),
-    inserted AS (
-      INSERT INTO conversations (id, org_id, team_id, assignee_id, status, channel, external_id, priority,
-        metadata, created_at, updated_at, assigned_at)
-      SELECT ${sql.placeholder('id')}, ${sql.placeholder('orgId')}, ${sql.placeholder('teamId')}, picked.id,
-        'assigned', ${sql.placeholder('channel')}, ${sql.placeholder('externalId')}, ${sql.placeholder('priority')},
-        ${sql.placeholder('metadata')}::jsonb, ${sql.placeholder('at')}::timestamptz,
-        ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz
-      FROM picked
-      ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
-      ${RETURNING}
-    ),
+    inserted AS (${insertingConversation(
+      sql`picked.id`,
+      sql`'assigned'`,
+      sql`${sql.placeholder('at')}::timestamptz`,
+      sql`FROM picked`,
+    )}),
     ${recordingAssignment(INSERTED, sql`(SELECT assignee_id FROM inserted)`)},
     ${appendingEvents(
       INSERTED,
@@ -153,7 +159,7 @@ const insertRoutedStatement = preparedSql<
         THEN e.payload::jsonb || jsonb_build_object('agent_id', (SELECT assignee_id FROM inserted))
         ELSE e.payload::jsonb END`,
     )}
-    SELECT (SELECT id FROM picked) AS picked_id, inserted.* FROM (SELECT) AS one LEFT JOIN inserted ON true`,
+    SELECT picked.id AS picked_id, inserted.* FROM picked LEFT JOIN inserted ON true`,
 );
 
 /**
@@ -180,7 +186,7 @@ export async function insertRoutedConversation(
     agentIds: [...agentIds],
     ...events,
   });
-  if (row === undefined || row.picked_id === null) {
+  if (row === undefined) {
     return 'none';
   }
   return row.id === null || row.id === undefined ? 'duplicate' : toConversation(row as RawConversation);

@@ -58,6 +58,14 @@ function createdEvent(draft: Omit<NewConversation, 'assigneeId' | 'now'>) {
   };
 }
 
+/** `conversation.assigned` of a conversation about to be inserted assigned to `agentId`. */
+function assignedEvent(draft: Omit<NewConversation, 'assigneeId' | 'now'>, agentId: string, forced: boolean) {
+  return {
+    type: 'conversation.assigned' as const,
+    payload: { conversation_id: draft.id, team_id: draft.teamId, agent_id: agentId, forced },
+  };
+}
+
 /**
  * Inserts the conversation (assigned to `assignee` when given, else queued) with its events, in
  * one statement in the transaction of `tx`. Null when its external id was taken meanwhile:
@@ -72,20 +80,7 @@ async function insertWithEvents(
   const created = createdEvent(draft);
   const events = draftEvents<'conversation.created' | 'conversation.assigned'>(
     tx,
-    assignee === null
-      ? [created]
-      : [
-          created,
-          {
-            type: 'conversation.assigned',
-            payload: {
-              conversation_id: draft.id,
-              team_id: draft.teamId,
-              agent_id: assignee.agentId,
-              forced: assignee.forced,
-            },
-          },
-        ],
+    assignee === null ? [created] : [created, assignedEvent(draft, assignee.agentId, assignee.forced)],
     draft.orgId,
     now,
   );
@@ -124,10 +119,10 @@ async function createRouted(
       const now = tx.now();
       // The statement names the agent it picked: it completes this payload in the outbox, and
       // the live copy below once it is known.
-      const assigned = { conversation_id: draft.id, team_id: teamId, agent_id: '', forced: false };
+      const assigned = assignedEvent(draft, '', false);
       const events = draftEvents<'conversation.created' | 'conversation.assigned'>(
         tx,
-        [createdEvent(draft), { type: 'conversation.assigned', payload: assigned }],
+        [createdEvent(draft), assigned],
         draft.orgId,
         now,
       );
@@ -140,7 +135,7 @@ async function createRouted(
       if (row === 'none' || row === 'duplicate') {
         return row === 'none' ? null : row;
       }
-      assigned.agent_id = row.assigneeId ?? '';
+      assigned.payload.agent_id = row.assigneeId ?? '';
       events.written();
       return row;
     }),

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import { preparedSql } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
+import { sharedRead } from '../../db/shared-read.js';
 import type { LockedAgent } from './agent-locks.repo.js';
 import { CHANNEL, TEAM_CAPACITY, TEAM_ROUTES, WILLING, works } from './eligibility.sql.js';
 import type { Candidate, RoutingMode } from './selection.js';
@@ -85,6 +86,11 @@ const teamCandidates = preparedSql<
     WHERE t.org_id = ${sql.placeholder('orgId')} AND t.id = ${sql.placeholder('teamId')}`,
 );
 
+type TeamCandidates = { team: TeamRouting; candidates: readonly Candidate[] } | null;
+
+/** Routings of one team running at once share the candidate read (see `sharedRead`). */
+const candidateReads = sharedRead<TeamCandidates>();
+
 /**
  * The team's routing settings and the members that the database says may take a conversation on
  * `channel` now: willing, working the channel, with fewer active conversations than their capacity
@@ -92,14 +98,29 @@ const teamCandidates = preparedSql<
  * presence store's answer, asked by the caller. Only the best `limit` by the team's mode come,
  * with least_busy's ties (see the statement): `rankCandidates` of them is the start of
  * `rankCandidates` of all. Null when the team does not exist.
+ *
+ * Concurrent calls with the same arguments share one read that started after each of them was
+ * made, and the same answer: callers must not change it.
  */
-export async function findTeamCandidates(
+export function findTeamCandidates(
   db: Db,
   orgId: string,
   teamId: string,
   channel: string | null,
   limit: number = ALL_CANDIDATES,
-): Promise<{ team: TeamRouting; candidates: Candidate[] } | null> {
+): Promise<TeamCandidates> {
+  return candidateReads(db, JSON.stringify([orgId, teamId, channel, limit]), () =>
+    readTeamCandidates(db, orgId, teamId, channel, limit),
+  );
+}
+
+async function readTeamCandidates(
+  db: Db,
+  orgId: string,
+  teamId: string,
+  channel: string | null,
+  limit: number,
+): Promise<TeamCandidates> {
   const [row] = await teamCandidates(db, { orgId, teamId, channel, limit });
   if (row === undefined) {
     return null;

@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { actAs, buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { rowsOf } from '../../db/client.js';
 import { agents, outbox, teamMembers, users } from '../../db/schema.js';
 import { deleteAgent } from '../agents/agents.js';
 import type { Ctx } from '../context.js';
@@ -335,6 +336,14 @@ describe('team members', () => {
     assert.equal(events.length, 1);
     assert.equal(events[0]?.type, 'team.members_added');
     assert.deepEqual(events[0]?.payload.agent_ids, ids);
+    // Its 40 kB payload goes out of line without a compression attempt (migration 0012): pglz
+    // tried, failed on the uuids and cost more than the rest of the insert.
+    const [column] = rowsOf<{ storage: string }>(
+      await ctx.db.execute(sql`
+        SELECT attstorage AS storage FROM pg_attribute
+        WHERE attrelid = 'outbox'::regclass AND attname = 'payload'`),
+    );
+    assert.equal(column?.storage, 'e');
 
     const removed = await updateTeamMembers(ctx, team.id, { add: [], remove: ids });
     assert.ok(removed.every((r) => r.status === 'removed'));

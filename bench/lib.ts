@@ -221,6 +221,8 @@ export async function load(options: {
   url: string;
   key: string;
   seconds: number;
+  /** Stop after this many requests instead of after `seconds`. */
+  amount?: number;
   connections: number;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: string;
@@ -236,6 +238,7 @@ export async function load(options: {
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
+    amount: options.amount,
     method: options.method ?? 'GET',
     headers,
     body: options.body,

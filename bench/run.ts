@@ -638,7 +638,8 @@ async function scenarioD(a: A) {
       api(roster.base, a.t.key, 'PATCH', `/v1/teams/${team.id}`, { default_max_concurrent: TIGHT }),
       200,
     );
-    // A fixed offer, so that the check does not depend on the machine's speed.
+    // A fixed offer, so that the check does not depend on the machine's speed. (autocannon may
+    // send a few more than `amount` with many connections: 3,007 in one run.)
     const slots = agents.length * TIGHT;
     const pressed = await load({
       url: `${roster.base}/v1/conversations`,
@@ -657,7 +658,7 @@ async function scenarioD(a: A) {
       roster: one(full.over),
       baseline: null,
       goal: '0, every slot taken',
-      met: pressed.errors === 0 && full.over === 0 && full.assigned === slots && full.queued === OVERFLOW,
+      met: pressed.errors === 0 && full.over === 0 && full.assigned === slots && full.queued >= OVERFLOW,
     });
     await reset();
   } finally {

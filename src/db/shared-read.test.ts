@@ -66,6 +66,16 @@ describe('sharedRead', () => {
     assert.equal(await queued, 2);
   });
 
+  it('turns a read that throws into a rejection of its callers, and reads again after', async () => {
+    const shared = sharedRead<number>();
+    const db = handle();
+    const throwing = () => {
+      throw new Error('no connection');
+    };
+    await assert.rejects(shared(db, 'k', throwing), /no connection/);
+    assert.equal(await shared(db, 'k', async () => 7), 7);
+  });
+
   it('shares nothing between keys or database handles', async () => {
     const shared = sharedRead<number>();
     const { runs, read } = controlledReads();

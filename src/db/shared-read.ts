@@ -39,7 +39,13 @@ export function sharedRead<V>(): (db: Db, key: string, read: () => Promise<V>) =
   };
 
   function start(lanes: Map<string, Lane<V>>, key: string, read: () => Promise<V>): Promise<V> {
-    const running = read();
+    let running: Promise<V>;
+    try {
+      running = read();
+    } catch (err) {
+      // A read that throws instead of rejecting fails its callers the same way.
+      running = Promise.reject(err);
+    }
     const lane = lanes.get(key);
     if (lane === undefined) {
       lanes.set(key, { running, next: null });

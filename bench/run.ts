@@ -555,11 +555,13 @@ async function scenarioD(a: A) {
     // faster (measured once: 20 clients 2 % slower, 50 clients 7 % slower). With only as many
     // connections as pooled ones, each pooled connection sits idle while its request is in HTTP
     // and JavaScript: that run is reported too, with its p50, latency without queueing.
-    const drive = (connections: number) =>
+    /** Creates conversations for the run's duration, or `amount` of them. */
+    const drive = (connections: number, amount?: number) =>
       load({
         url: `${roster.base}/v1/conversations`,
         key: a.t.key,
         seconds: SECONDS,
+        amount,
         connections,
         method: 'POST',
         body,
@@ -641,15 +643,7 @@ async function scenarioD(a: A) {
     // A fixed offer, so that the check does not depend on the machine's speed. (autocannon may
     // send a few more than `amount` with many connections: 3,007 in one run.)
     const slots = agents.length * TIGHT;
-    const pressed = await load({
-      url: `${roster.base}/v1/conversations`,
-      key: a.t.key,
-      seconds: SECONDS,
-      amount: slots + OVERFLOW,
-      connections: LOADED,
-      method: 'POST',
-      body,
-    });
+    const pressed = await drive(LOADED, slots + OVERFLOW);
     const full = await tally(TIGHT);
     record({
       scenario: 'd',

@@ -147,8 +147,9 @@ const memberColumns = {
 const memberJoin = and(eq(agents.orgId, teamMembers.orgId), eq(agents.id, teamMembers.agentId));
 
 /**
- * Every member of a team: GET team reads them on each call, so the statement is prepared and its
- * rows are taken as the driver returns them, without Drizzle's per-column mapping.
+ * Every member of a team, for a team just changed and for a stream filtered by team (GET team
+ * reads its members with the team, `findTeamWithMembers`): prepared, and its rows taken as the
+ * driver returns them, without Drizzle's per-column mapping.
  */
 const allMembers = preparedSql<
   { id: string; email: string; full_name: string; phone_number: string | null; priority: number },

@@ -143,21 +143,54 @@ export async function startRoster(env: Record<string, string>) {
 // PostgreSQL
 
 export interface BenchDb {
+  /** As the admin role (a superuser): what the superuser mode serves as, and what seeds data. */
   url: string;
+  /** As BENCH_APP_ROLE, an ordinary role held to row-level security: the RLS mode's. */
+  appUrl: string;
   drop: () => Promise<void>;
 }
 
-/** A fresh, empty database on the machine's PostgreSQL server. */
+/** The ordinary role (neither superuser nor BYPASSRLS) Roster serves as in RLS mode. */
+export const BENCH_APP_ROLE = 'roster_bench_app';
+
+/**
+ * How Roster meets the database: as the superuser of the quick start, or as the production
+ * deployment does, an ordinary role held to row-level security with the tables migrated (and
+ * owned) by another role, `ROSTER_MIGRATION_DATABASE_URL`.
+ */
+export type Mode = 'superuser' | 'rls';
+export const MODES: readonly Mode[] = ['superuser', 'rls'];
+
+/** The environment that points Roster at `db` in `mode`. */
+export function databaseEnv(db: BenchDb, mode: Mode): Record<string, string> {
+  return mode === 'superuser'
+    ? { DATABASE_URL: db.url, ROSTER_DB_POOL_SIZE: String(POOL_SIZE) }
+    : {
+        DATABASE_URL: db.appUrl,
+        ROSTER_MIGRATION_DATABASE_URL: db.url,
+        ROSTER_DB_POOL_SIZE: String(POOL_SIZE),
+      };
+}
+
+/** A fresh, empty database on the machine's PostgreSQL server (and BENCH_APP_ROLE, once). */
 export async function freshDatabase(label: string): Promise<BenchDb> {
   const name = `roster_bench_${label}_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`DO $$ BEGIN
+      CREATE ROLE ${BENCH_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
   await admin.end();
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
+  const appUrl = new URL(url);
+  appUrl.username = BENCH_APP_ROLE;
+  appUrl.password = '';
   return {
     url: url.toString(),
+    appUrl: appUrl.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();

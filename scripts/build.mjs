@@ -6,7 +6,11 @@
  *
  * Left out of the bundle, and loaded from node_modules at run time: PGlite (it loads its
  * WebAssembly and data files relative to its own modules), @fastify/swagger-ui (it serves its
- * static files from its own directory) and pg-native (an optional native driver `pg` asks for).
+ * static files from its own directory), pg-native (an optional native driver `pg` asks for) and
+ * OpenTelemetry (imported only when tracing is on, so that the bundle never even parses it when off).
+ *
+ * It also builds the web console (console/, a Vite app) into `dist/console`, which Roster serves at
+ * /console; `ensureConsole()` rebuilds it when its sources are newer.
  *
  * Tests and the benchmark call `ensureBundle()`, which rebuilds when the bundle is missing or
  * older than anything it is built from. Several processes may do that at once: each writes
@@ -14,13 +18,24 @@
  */
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE = join(ROOT, 'dist', 'roster.mjs');
-export const EXTERNAL = ['@electric-sql/pglite', '@fastify/swagger-ui', 'pg-native'];
+// OpenTelemetry is loaded at run time, and only when tracing is on (src/observability/tracing-sdk.ts).
+export const EXTERNAL = [
+  '@electric-sql/pglite',
+  '@fastify/swagger-ui',
+  'pg-native',
+  '@opentelemetry/*',
+  '@fastify/otel',
+];
+export const CONSOLE_SRC = join(ROOT, 'console');
+export const CONSOLE_OUT = join(ROOT, 'dist', 'console');
 
 /**
  * CommonJS dependencies inside an ES module bundle find no `require`: the banner makes one. The
@@ -165,7 +180,61 @@ export async function ensureBundle(outfile = BUNDLE) {
   return outfile;
 }
 
+/**
+ * Builds the console with Vite (console/vite.config.ts) into dist/console.
+ *
+ * @returns {Promise<{ outDir: string, ms: number }>}
+ */
+export async function buildConsole() {
+  const t0 = performance.now();
+  // Vite is a dependency of the console workspace: resolve it from there.
+  const vite = await import(
+    pathToFileURL(createRequire(join(CONSOLE_SRC, 'package.json')).resolve('vite')).href
+  );
+  await vite.build({ root: CONSOLE_SRC, configFile: join(CONSOLE_SRC, 'vite.config.ts'), logLevel: 'error' });
+  // Compressed once here, so that Roster sends them as they are (@fastify/static's preCompressed).
+  const assets = join(CONSOLE_OUT, 'assets');
+  for (const name of readdirSync(assets)) {
+    if (/\.(js|css)$/.test(name)) {
+      const content = readFileSync(join(assets, name));
+      writeFileSync(join(assets, `${name}.gz`), gzipSync(content, { level: 9 }));
+      writeFileSync(join(assets, `${name}.br`), brotliCompressSync(content));
+    }
+  }
+  return { outDir: CONSOLE_OUT, ms: performance.now() - t0 };
+}
+
+/**
+ * Why the console needs building, or null when dist/console is newer than all it is built from.
+ *
+ * @returns {string | null}
+ */
+export function consoleStaleness() {
+  let built;
+  try {
+    built = statSync(join(CONSOLE_OUT, 'index.html')).mtimeMs;
+  } catch {
+    return 'dist/console does not exist';
+  }
+  const inputs = [
+    newest(join(CONSOLE_SRC, 'src')),
+    newest(join(ROOT, 'packages', 'client', 'src')),
+    ...['index.html', 'vite.config.ts', 'package.json'].map((f) => statSync(join(CONSOLE_SRC, f)).mtimeMs),
+    statSync(join(ROOT, 'package-lock.json')).mtimeMs,
+  ];
+  return Math.max(...inputs) >= built ? 'console sources changed since dist/console was built' : null;
+}
+
+/** Builds the console unless it is up to date. */
+export async function ensureConsole() {
+  if (consoleStaleness() !== null) {
+    await buildConsole();
+  }
+  return CONSOLE_OUT;
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { outfile, ms } = await build();
-  process.stdout.write(`built ${relative(ROOT, outfile)} in ${Math.round(ms)} ms\n`);
+  const [server, web] = await Promise.all([build(), buildConsole()]);
+  process.stdout.write(`built ${relative(ROOT, server.outfile)} in ${Math.round(server.ms)} ms\n`);
+  process.stdout.write(`built ${relative(ROOT, web.outDir)} (the console) in ${Math.round(web.ms)} ms\n`);
 }

@@ -129,6 +129,47 @@ describe('loadConfig', () => {
     assertConfigError({ ROSTER_KEY_CACHE: 'no' }, 'ROSTER_KEY_CACHE');
   });
 
+  it('believes X-Forwarded-* only from the proxies ROSTER_TRUST_PROXY names', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ ROSTER_TRUST_PROXY: 'off' }).trustProxy, false);
+    assert.equal(loadConfig({ ROSTER_TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.equal(loadConfig({ ROSTER_TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.equal(loadConfig({ ROSTER_TRUST_PROXY: '127.0.0.1, ::1/128' }).trustProxy, '127.0.0.1,::1/128');
+    assertConfigError({ ROSTER_TRUST_PROXY: 'the proxy' }, 'ROSTER_TRUST_PROXY');
+    assertConfigError({ ROSTER_TRUST_PROXY: '0' }, 'ROSTER_TRUST_PROXY');
+  });
+
+  it('serves metrics only when a port or a token is set, and traces only with an OTLP endpoint', () => {
+    const off = loadConfig({});
+    assert.deepEqual(
+      [off.metricsPort, off.metricsToken, off.metricsPerOrg, off.tracing],
+      [null, null, false, false],
+    );
+    const on = loadConfig({
+      ROSTER_METRICS_PORT: '9464',
+      ROSTER_METRICS_TOKEN: 'a-token-of-sixteen+',
+      ROSTER_METRICS_PER_ORG: 'on',
+      ROSTER_METRICS_TEAMS: '01a2443a-f301-74d2-acdd-6c302bf547e6, 01A2443A-F301-74D2-ACDD-6C302BF547E7',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+    });
+    assert.equal(on.metricsPort, 9464);
+    assert.equal(on.metricsToken, 'a-token-of-sixteen+');
+    assert.equal(on.metricsPerOrg, true);
+    assert.deepEqual(on.metricsTeams, [
+      '01a2443a-f301-74d2-acdd-6c302bf547e6',
+      '01a2443a-f301-74d2-acdd-6c302bf547e7',
+    ]);
+    assert.equal(on.tracing, true);
+    assert.equal(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_SDK_DISABLED: 'true' }).tracing,
+      false,
+    );
+    assertConfigError({ ROSTER_METRICS_PORT: 'x' }, 'ROSTER_METRICS_PORT');
+    assertConfigError({ ROSTER_METRICS_TOKEN: 'short' }, 'ROSTER_METRICS_TOKEN');
+    assertConfigError({ ROSTER_METRICS_TEAMS: 'team-a' }, 'ROSTER_METRICS_TEAMS');
+    assertConfigError({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://x' }, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  });
+
   it('rejects an unknown log level', () => {
     assertConfigError({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
   });

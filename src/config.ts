@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Every setting Roster reads from the environment, parsed and typed in one place. */
@@ -26,10 +27,41 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Requests a key may save up and spend at once (token bucket size). */
   rateLimitBurst: number;
+  /**
+   * Requests with invalid credentials allowed per client address a minute (0: no limit), and how
+   * many may come at once; beyond, the address is answered 429 with Retry-After.
+   */
+  authFailuresPerMinute: number;
+  authFailuresBurst: number;
   /** Event-loop delay above which requests are shed with 503; 0 turns shedding off. */
   maxEventLoopDelayMs: number;
   /** Keep verified keys and known agents in memory, forgotten on the database's announcements. */
   keyCache: boolean;
+  /**
+   * Which peers' X-Forwarded-* headers to believe (Fastify's `trustProxy`): false (none), true
+   * (any), a hop count, or a comma-separated list of proxy addresses or CIDR ranges.
+   */
+  trustProxy: boolean | number | string;
+  /** Hosts (as written in URLs) and CIDRs webhooks may reach although not public (loopback, private). */
+  webhookAllowHosts: string[];
+  /** How long a webhook receiver has to answer. */
+  webhookTimeoutMs: number;
+  /** How long an instance's claim on a webhook endpoint lasts without renewal (a crashed instance's runs out). */
+  webhookLeaseSeconds: number;
+  /** Audit records older than this are deleted. */
+  auditRetentionDays: number;
+  /** Serve `GET /metrics` on this port, a listener of its own; null: not on a port of its own. */
+  metricsPort: number | null;
+  /** Bearer token `GET /metrics` requires; alone, it serves /metrics on the public port. */
+  metricsToken: string | null;
+  /** Label the agent and capacity gauges by org (series grow with the number of orgs). */
+  metricsPerOrg: boolean;
+  /** Teams whose queue gauges get series of their own. */
+  metricsTeams: string[];
+  /** OpenTelemetry tracing: on when an OTLP endpoint is configured and the SDK is not disabled. */
+  tracing: boolean;
+  /** How long a console session (`POST /v1/sessions`) lasts before it must sign in again. */
+  sessionTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -93,12 +125,100 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+const PROXY_ENTRY = /^[0-9A-Fa-f:.]+(\/\d{1,3})?$/;
+
+function trustProxy(env: Env): boolean | number | string {
+  const raw = str(env, 'ROSTER_TRUST_PROXY');
+  if (raw === null || raw === 'false' || raw === 'off') {
+    return false;
+  }
+  if (raw === 'true' || raw === 'on') {
+    return true;
+  }
+  if (/^\d+$/.test(raw)) {
+    return int(env, 'ROSTER_TRUST_PROXY', 0, 1, 100);
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.some((entry) => !PROXY_ENTRY.test(entry))) {
+    throw new ConfigError(
+      'ROSTER_TRUST_PROXY',
+      'must be true, false, a hop count, or a comma-separated list of proxy addresses or CIDR ranges',
+    );
+  }
+  return entries.join(',');
+}
+
+/** A comma list of hosts and CIDRs (`10.0.0.0/8`, `fd00::/8`); the CIDRs must parse. */
+function allowHosts(env: Env, name: string): string[] {
+  const raw = str(env, name);
+  if (raw === null) {
+    return [];
+  }
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const max = family === 6 ? 128 : 32;
+    if (
+      prefix !== undefined &&
+      (extra !== undefined || family === 0 || !/^\d+$/.test(prefix) || Number(prefix) > max)
+    ) {
+      throw new ConfigError(name, `"${entry}" is neither a host nor a CIDR`);
+    }
+  }
+  return entries;
+}
+
 function masterKey(env: Env): string | null {
   const raw = str(env, 'ROSTER_MASTER_KEY');
   if (raw !== null && raw.length < 32) {
     throw new ConfigError('ROSTER_MASTER_KEY', 'must be at least 32 characters long');
   }
   return raw;
+}
+
+function metricsToken(env: Env): string | null {
+  const raw = str(env, 'ROSTER_METRICS_TOKEN');
+  if (raw !== null && raw.length < 16) {
+    throw new ConfigError('ROSTER_METRICS_TOKEN', 'must be at least 16 characters long');
+  }
+  return raw;
+}
+
+function uuidList(env: Env, name: string): string[] {
+  const raw = str(env, name);
+  const ids =
+    raw === null
+      ? []
+      : raw
+          .split(',')
+          .map((id) => id.trim().toLowerCase())
+          .filter(Boolean);
+  for (const id of ids) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+      throw new ConfigError(name, `must be a comma-separated list of team ids, got "${id}"`);
+    }
+  }
+  return ids;
+}
+
+/** The standard OTEL_* switches: an OTLP endpoint (all signals, or traces) and OTEL_SDK_DISABLED. */
+function tracing(env: Env): boolean {
+  const endpoint = str(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? str(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (endpoint === null || str(env, 'OTEL_SDK_DISABLED')?.toLowerCase() === 'true') {
+    return false;
+  }
+  url(
+    env,
+    str(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') === null
+      ? 'OTEL_EXPORTER_OTLP_ENDPOINT'
+      : 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    ['http:', 'https:'],
+  );
+  return true;
 }
 
 /**
@@ -130,7 +250,21 @@ export function loadConfig(env: Env = process.env): Config {
     sseKeepAliveSeconds: int(env, 'ROSTER_SSE_KEEPALIVE_SECONDS', 15, 1, 300),
     rateLimitPerMinute: int(env, 'ROSTER_RATE_LIMIT_PER_MINUTE', 1_200, 0, 6_000_000),
     rateLimitBurst: int(env, 'ROSTER_RATE_LIMIT_BURST', 100, 1, 1_000_000),
+    authFailuresPerMinute: int(env, 'ROSTER_AUTH_FAILURES_PER_MINUTE', 30, 0, 6_000_000),
+    authFailuresBurst: int(env, 'ROSTER_AUTH_FAILURES_BURST', 20, 1, 1_000_000),
     maxEventLoopDelayMs: int(env, 'ROSTER_MAX_EVENT_LOOP_DELAY_MS', 1_000, 0, 60_000),
     keyCache: oneOf(env, 'ROSTER_KEY_CACHE', ['on', 'off'] as const, 'on') === 'on',
+    trustProxy: trustProxy(env),
+    webhookAllowHosts: allowHosts(env, 'ROSTER_WEBHOOK_ALLOW_HOSTS'),
+    webhookTimeoutMs: int(env, 'ROSTER_WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
+    webhookLeaseSeconds: int(env, 'ROSTER_WEBHOOK_LEASE_SECONDS', 30, 2, 3_600),
+    auditRetentionDays: int(env, 'ROSTER_AUDIT_RETENTION_DAYS', 365, 1, 36_500),
+    metricsPort:
+      str(env, 'ROSTER_METRICS_PORT') === null ? null : int(env, 'ROSTER_METRICS_PORT', 0, 0, 65535),
+    metricsToken: metricsToken(env),
+    metricsPerOrg: oneOf(env, 'ROSTER_METRICS_PER_ORG', ['on', 'off'] as const, 'off') === 'on',
+    metricsTeams: uuidList(env, 'ROSTER_METRICS_TEAMS'),
+    tracing: tracing(env),
+    sessionTtlSeconds: int(env, 'ROSTER_SESSION_TTL_SECONDS', 28_800, 60, 604_800),
   };
 }

@@ -1,12 +1,18 @@
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
 import { verifiedCaches } from './core/api-keys/key-cache.js';
+import { metricSnapshots } from './core/platform/metric-snapshots.js';
 import { initPlatform } from './core/platform/platform.js';
 import { openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
+import { startMetricsServer } from './observability/http-metrics.js';
+import { configureMetrics } from './observability/metrics.js';
+import { FeedTailer } from './realtime/feed-tailer.js';
 import { startOutboxRetention } from './realtime/outbox-retention.js';
 import { startPresenceSweeper } from './realtime/presence-sweeper.js';
 import { createRealtime } from './realtime/realtime.js';
+import { WebhookDispatcher } from './realtime/webhook-dispatcher.js';
+import { createSender, EgressPolicy } from './realtime/webhook-egress.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -20,6 +26,11 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  // Tracing starts before anything it instruments is used; when off, none of it is even loaded.
+  const tracing = config.tracing
+    ? await (await import('./observability/tracing-sdk.js')).startTracing()
+    : null;
+
   const database = await openDatabase(
     config.databaseUrl === null
       ? { kind: 'pglite', dataDir: config.dataDir }
@@ -30,7 +41,7 @@ async function main(): Promise<void> {
           migrationUrl: config.migrationDatabaseUrl,
         },
   );
-  const { platform, generatedMasterKey } = await initPlatform(database.db, {
+  const { platform, generatedMasterKey, replacedMasterKey } = await initPlatform(database.db, {
     masterKey: config.masterKey,
     now: new Date(),
   });
@@ -44,6 +55,9 @@ async function main(): Promise<void> {
   // Verified keys and known agents, forgotten whenever the database announces a change to them.
   // Off (ROSTER_KEY_CACHE=off), they never hear the database and so never hold anything.
   const { keys, agentsSeen } = verifiedCaches(config.keyCache ? database.authChanges : null);
+  // This instance's tail of the event feed: event streams and webhooks read it.
+  const feed = new FeedTailer(database.db, realtime.events);
+  const egress = new EgressPolicy(config.webhookAllowHosts);
   const { app, drain, schemas } = await buildApp({
     db: database.db,
     forOrg: database.forOrg,
@@ -54,9 +68,40 @@ async function main(): Promise<void> {
     config,
     now: () => new Date(),
     events: realtime.events,
+    feed,
+    egress,
     presence: realtime.presence,
     limiter: realtime.limiter,
+    authFailures: realtime.authFailures,
+    backup: database.dump ?? null,
+    tracing: tracing?.app ?? null,
   });
+  let draining = false;
+  configureMetrics(
+    {
+      ...metricSnapshots(database.db, realtime.presence, () => new Date()),
+      pool: database.poolStats,
+      redis: realtime.redisState,
+      ready: async () => {
+        await database.ping();
+        return !draining;
+      },
+    },
+    { perOrg: config.metricsPerOrg, teams: new Set(config.metricsTeams) },
+  );
+  const metricsServer =
+    config.metricsPort === null
+      ? null
+      : await startMetricsServer({ host: config.host, port: config.metricsPort, token: config.metricsToken });
+
+  if (replacedMasterKey) {
+    app.log.warn(
+      'ROSTER_MASTER_KEY differs from the stored master key: the configured key is now the master key ' +
+        '(its hash is stored, so it keeps working when the variable is unset); the previous master key no longer works',
+    );
+  } else if (config.masterKey !== null) {
+    app.log.info('using the master key from ROSTER_MASTER_KEY');
+  }
 
   const stopSweeper = startPresenceSweeper({
     ...realtime,
@@ -65,7 +110,22 @@ async function main(): Promise<void> {
     now: () => new Date(),
     log: app.log,
   });
-  const stopRetention = startOutboxRetention(database.db, config.eventsRetentionHours, app.log);
+  const stopRetention = startOutboxRetention(database.db, config.eventsRetentionHours, app.log, {
+    auditRetentionDays: config.auditRetentionDays,
+  });
+  const webhooks = new WebhookDispatcher({
+    db: database.db,
+    feed,
+    events: realtime.events,
+    presence: realtime.presence,
+    now: () => new Date(),
+    send: createSender(egress),
+    timeoutMs: config.webhookTimeoutMs,
+    leaseMs: config.webhookLeaseSeconds * 1000,
+    tickMs: 1_000,
+    log: app.log,
+    trace: tracing?.app.outgoing,
+  });
 
   closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
     if (err) {
@@ -74,25 +134,36 @@ async function main(): Promise<void> {
       app.log.info({ signal }, 'shutting down');
     }
     drain();
+    draining = true;
     if (!err && config.shutdownDrainMs > 0) {
       // Readiness fails first while the listener stays open, so load balancers stop sending new
       // requests before connections are refused; what still arrives meanwhile is served.
       await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
     }
     await app.close();
+    await webhooks.stop();
     await stopSweeper();
     await stopRetention();
+    await feed.close();
     await realtime.close();
     await database.close();
+    await metricsServer?.close();
+    await tracing?.shutdown();
   });
 
   const address = await app.listen({ host: config.host, port: config.port });
+  webhooks.start();
   app.log.info(
     {
       address,
       database: database.kind,
       row_security: database.rowSecurity,
+      // Whether presence, live events and rate limits are shared through Redis or kept in process.
+      redis: config.redisUrl !== null,
       default_org_id: platform.defaultOrgId,
+      webhook_sender: webhooks.owner,
+      metrics: metricsServer?.address ?? (config.metricsToken === null ? 'off' : `${address}/metrics`),
+      tracing: tracing === null ? 'off' : 'on',
     },
     'roster ready',
   );

@@ -27,9 +27,21 @@ describe('the production bundle (npm run build)', { timeout: 180_000 }, () => {
     assert.ok(map.sources.some((source) => source.endsWith('src/main.ts')));
   });
 
-  it('leaves PGlite, swagger-ui and pg-native to node_modules and bundles the rest', () => {
-    for (const name of EXTERNAL) {
+  it('leaves PGlite, swagger-ui, pg-native and OpenTelemetry to node_modules and bundles the rest', () => {
+    for (const name of EXTERNAL.filter((n) => !n.endsWith('/*'))) {
       assert.ok(code.includes(`"${name}"`), `${name} is imported by name`);
+    }
+    // OpenTelemetry's SDK is imported only when tracing is on: never at the top of the bundle.
+    for (const name of [
+      '@opentelemetry/sdk-trace-node',
+      '@opentelemetry/exporter-trace-otlp-http',
+      '@fastify/otel',
+    ]) {
+      assert.ok(code.includes(`import("${name}")`), `${name} is imported on demand`);
+      assert.ok(
+        !code.includes(`from "${name}"`) && !code.includes(`require("${name}")`),
+        `${name} is not loaded eagerly`,
+      );
     }
     assert.ok(!code.includes('from "fastify"') && !code.includes('require("fastify")'), 'fastify is bundled');
   });

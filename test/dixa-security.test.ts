@@ -7,7 +7,15 @@ import { DIXA_ROUTES, type Fixture } from './dixa-routes.js';
 import { buildAgent, buildKey, buildOrg, buildTeam } from './factories.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
 import { defined, send, sorted } from './http.js';
-import { deadKeys, keysLackingEachScope, routeName, routerRoutes } from './security-contract.js';
+import {
+  compatMounts,
+  compatUrls,
+  deadKeys,
+  keysLackingEachScope,
+  routeName,
+  routerRoutes,
+  routesUnder,
+} from './security-contract.js';
 
 /**
  * The security contract of the Dixa dialect, over every /beta route: no or bad credentials -> 401
@@ -86,6 +94,14 @@ describe('the Dixa security contract table', () => {
       assert.ok(operation.responses?.['401'] && operation.responses['403'], routeName(route));
     }
   });
+
+  it('holds the very same routes under /compat/dixa/beta and /compat/dixa/v1', () => {
+    const mounts = compatMounts('dixa');
+    assert.equal(mounts.length, 2);
+    for (const { prefix, compat } of mounts) {
+      assert.deepEqual(routesUnder(env.app, compat), routesUnder(env.app, prefix), compat);
+    }
+  });
 });
 
 for (const route of DIXA_ROUTES) {
@@ -121,6 +137,37 @@ for (const route of DIXA_ROUTES) {
         await assertIntact(other);
       });
     }
+
+    it('answers the same 401, and 404 for another org, under /compat/dixa', async () => {
+      for (const url of compatUrls(route.sample(home).url)) {
+        for (const credentials of badCredentials) {
+          const headers =
+            credentials.authorization === undefined
+              ? undefined
+              : { authorization: credentials.authorization };
+          const res = await send(env.app, {
+            method: route.method,
+            url,
+            body: route.sample(home).body,
+            headers,
+          });
+          assert.equal(res.statusCode, 401, `${url}, ${credentials.name}: ${res.body}`);
+          expectDixaError(res, 401);
+        }
+      }
+      if (route.path.includes('{')) {
+        const { url, body } = route.sample(other);
+        for (const compat of compatUrls(url)) {
+          const headers = { authorization: home.key };
+          expectDixaError(
+            await send(env.app, { method: route.method, url: compat, body, headers }),
+            404,
+            NOT_FOUND,
+          );
+        }
+        await assertIntact(other);
+      }
+    });
 
     it(`succeeds with a bare key holding only ${route.scope}, and with it after "Bearer "`, async () => {
       for (const scheme of ['bare', 'bearer'] as const) {

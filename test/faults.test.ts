@@ -142,20 +142,37 @@ describe('database faults under load', { timeout: 90_000 }, () => {
     const teams = await Promise.all([1, 2, 3, 4].map((i) => newTeam(`caught ${i}`)));
     // Hold the teams' rows so that each bulk change is surely mid-transaction when its connection dies.
     await admin.query('BEGIN');
-    await admin.query('SELECT id FROM teams WHERE id = ANY($1::uuid[]) FOR UPDATE', [teams]);
-    const pending = teams.map((id, i) =>
-      addBatch(id, i % 2 === 0 ? { 'idempotency-key': `caught-${id}` } : {}),
-    );
-    await until('the four bulk changes to wait on the locked teams', async () => {
-      const { rows } = await admin.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
-      );
-      return (rows[0]?.n ?? 0) >= teams.length ? true : undefined;
-    });
-    const killedAt = Date.now();
-    const killed = await terminate();
-    await admin.query('ROLLBACK');
+    let pending: Promise<Outcome>[] = [];
+    let killed = 0;
+    let killedAt = 0;
+    // What the service's connections were doing when last looked at, for the failure message.
+    let seen = '';
+    try {
+      await admin.query('SELECT id FROM teams WHERE id = ANY($1::uuid[]) FOR UPDATE', [teams]);
+      pending = teams.map((id, i) => addBatch(id, i % 2 === 0 ? { 'idempotency-key': `caught-${id}` } : {}));
+      await until(
+        'the four bulk changes to wait on the locked teams',
+        async () => {
+          const { rows } = await admin.query<{ state: string; n: number }>(
+            `SELECT concat_ws('/', state, wait_event_type, wait_event) AS state, count(*)::int AS n
+             FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            GROUP BY 1 ORDER BY 1`,
+          );
+          seen = rows.map((r) => `${r.n} ${r.state}`).join(', ');
+          const waiting = rows.filter((r) => r.state.includes('/Lock/')).reduce((n, r) => n + r.n, 0);
+          return waiting >= teams.length ? true : undefined;
+        },
+        // Generous: in CI's PostgreSQL run other test files load the same server meanwhile.
+        30_000,
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}; the service's connections: ${seen || 'none'}`);
+      });
+      killedAt = Date.now();
+      killed = await terminate();
+    } finally {
+      // Never leave the teams locked (nor this transaction holding back every snapshot's xmin).
+      await admin.query('ROLLBACK');
+    }
     assert.ok(killed >= teams.length, `terminated ${killed} connections, at least one per waiting change`);
 
     const outcomes = await Promise.all(pending);
@@ -219,9 +236,14 @@ describe('database faults under load', { timeout: 90_000 }, () => {
     const workers = Array.from({ length: 8 }, (_, w) => worker(w));
     let rounds = 0;
     let killed = 0;
-    // Keep killing until the load has felt it a few times (or 20 s have passed: then say so below).
+    // Keep killing until the load has felt it a few times, a bulk change among them (or 20 s have
+    // passed: then say so below). On a slow machine the first rounds may pass before any team exists.
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && (rounds < 10 || outcomes.filter((o) => o.status === 503).length < 5)) {
+    const felt = () =>
+      rounds >= 10 &&
+      outcomes.filter((o) => o.status === 503).length >= 5 &&
+      batches.some((b) => b.outcome.status === 503);
+    while (Date.now() < deadline && !felt()) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       killed += await terminate();
       rounds++;

@@ -10,14 +10,16 @@ import type { FeedCache } from '../src/core/feed-cache.js';
 import { initPlatform, type Platform } from '../src/core/platform/platform.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { type BuiltApp, buildApp } from '../src/http/app.js';
+import type { AuthFailureLimiter } from '../src/realtime/auth-failures.js';
 import { MemoryPresenceStore } from '../src/realtime/memory-presence-store.js';
 import type { RateLimiter } from '../src/realtime/rate-limiter.js';
+import { EgressPolicy } from '../src/realtime/webhook-egress.js';
 
 /** Which database the suite runs on: `ROSTER_TEST_DB=postgres` selects the machine's server. */
 export const TEST_DB_KIND = process.env.ROSTER_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 /** Server the PostgreSQL run creates its throwaway databases on. */
-const ADMIN_URL = process.env.ROSTER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.ROSTER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase extends Database {
   /** Runs DDL a test needs (a trigger) as the owner of the tables, which Roster's role is not. */
@@ -158,6 +160,10 @@ export interface TestApp extends TestEnv {
   agentsSeen: FeedCache<true>;
   /** Its route schemas compile on first use; nothing warms them up unless a test asks. */
   schemas: BuiltApp['schemas'];
+  /** The app's event bus. */
+  events: EventBus;
+  /** The presence store its requests use. */
+  presence: MemoryPresenceStore;
 }
 
 /** What a test may change in the app it gets: a short keep-alive, an event bus it can observe. */
@@ -165,7 +171,16 @@ export interface TestAppOptions {
   sseKeepAliveSeconds?: number;
   events?: EventBus;
   limiter?: RateLimiter;
+  authFailures?: AuthFailureLimiter;
   maxEventLoopDelayMs?: number;
+  /** Fastify's trustProxy, as ROSTER_TRUST_PROXY sets it. */
+  trustProxy?: boolean | number | string;
+  /** ROSTER_WEBHOOK_ALLOW_HOSTS of the app. */
+  webhookAllowHosts?: string[];
+  /** Serve GET /metrics on the app behind this token (and record the HTTP metrics). */
+  metricsToken?: string;
+  /** Leave out the embedded database's dump, as on PostgreSQL (GET /v1/backup answers 409). */
+  noBackup?: boolean;
 }
 
 /** The full HTTP app over a test database, for `app.inject`. */
@@ -186,11 +201,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       bodyLimitBytes: 1_048_576,
       sseKeepAliveSeconds: options.sseKeepAliveSeconds ?? 15,
       maxEventLoopDelayMs: options.maxEventLoopDelayMs ?? 0,
+      trustProxy: options.trustProxy ?? false,
+      metricsToken: options.metricsToken ?? null,
     },
     now: () => new Date(),
     events: options.events ?? realtime.events,
     presence: realtime.presence,
     limiter: options.limiter ?? null,
+    authFailures: options.authFailures ?? null,
+    egress: new EgressPolicy(options.webhookAllowHosts ?? []),
+    backup: options.noBackup ? null : (env.database.dump ?? null),
   });
   await app.ready();
   return {
@@ -199,10 +219,23 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     schemas,
     keys,
     agentsSeen,
+    events: options.events ?? realtime.events,
+    presence: realtime.presence,
     close: async () => {
       caches.stop();
       await app.close();
       await env.close();
     },
   };
+}
+
+/** The app of createTestApp listening on a random loopback port, for real HTTP clients. */
+export async function listenTestApp(options: TestAppOptions = {}): Promise<TestApp & { base: string }> {
+  const env = await createTestApp(options);
+  await env.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = env.app.server.address();
+  if (address === null || typeof address === 'string') {
+    throw new Error('the test app is not listening on a TCP port');
+  }
+  return { ...env, base: `http://127.0.0.1:${address.port}` };
 }

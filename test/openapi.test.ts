@@ -20,11 +20,14 @@ describe('openapi.json', () => {
       ['/v1/teams/{id}', 'patch'],
       ['/v1/teams/{id}', 'delete'],
       ['/v1/teams/{id}/members', 'post'],
-      ['/v1/teams/{id}/members/{user_id}', 'delete'],
+      ['/v1/teams/{id}/members/{agent_id}', 'delete'],
     ] as const) {
       const operation = doc.paths[path]?.[method];
       assert.ok(operation, `${method.toUpperCase()} ${path} is documented`);
-      assert.deepEqual(operation.security, [{ bearerAuth: [] }]);
+      assert.ok(
+        (operation.security as Record<string, unknown>[]).some((s) => 'bearerAuth' in s),
+        `${method} ${path} accepts a bearer key`,
+      );
     }
   });
 });

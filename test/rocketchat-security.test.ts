@@ -1,21 +1,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Role, Scope } from '../src/core/access.js';
+import type { Scope } from '../src/core/access.js';
 import { updateTeamMembers } from '../src/core/teams/team-members.js';
 import { getTeam } from '../src/core/teams/teams.js';
 import { buildAgent, buildKey, buildTeam } from './factories.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
-import { defined, type Method, type Response, send, sorted } from './http.js';
+import { defined, type Response, send, sorted } from './http.js';
 import {
   departmentBody,
   expectFailure,
   LIVECHAT,
   newRocketChatTenant,
-  type RocketChatTenant,
   rocketChatClient,
   updateAgentsFixture,
 } from './rocketchat.js';
-import { keysLackingEachScope, routeName, routerRoutes } from './security-contract.js';
+import { ALL_ROLES, type Fixture, ROCKETCHAT_ROUTES, type Route, unique } from './rocketchat-routes.js';
+import {
+  compatMounts,
+  compatUrls,
+  keysLackingEachScope,
+  routeName,
+  routerRoutes,
+  routesUnder,
+} from './security-contract.js';
 
 /**
  * The security contract of the Rocket.Chat dialect over every /api/v1/livechat route: no or bad
@@ -23,132 +30,6 @@ import { keysLackingEachScope, routeName, routerRoutes } from './security-contra
  * key lacking the route's scope, or a role lacking the route's permissions -> 403; another org's
  * department is never visible nor changed; and each role can do exactly what its permissions allow.
  */
-
-interface Fixture {
-  t: RocketChatTenant;
-  teamId: string;
-  memberId: string;
-  spareId: string;
-  /** `*` keys bound to an agent of each role. */
-  users: Record<Role, { key: string; agentId: string }>;
-}
-
-interface Route {
-  method: Method;
-  path: string;
-  scope: Scope;
-  /** Roles allowed by the route's permissions (Rocket.Chat's any-of list). */
-  roles: Role[];
-  sample: (f: Fixture, caller: string) => { url: string; body?: unknown };
-  /** What a request naming another org's department answers: a 200 that shows nothing, or a 400. */
-  otherOrg: 'empty' | 400 | 'none';
-}
-
-const ALL_ROLES: Role[] = ['owner', 'admin', 'supervisor', 'agent'];
-const MANAGERS: Role[] = ['owner', 'admin'];
-const ADDERS: Role[] = ['owner', 'admin', 'supervisor'];
-let serial = 0;
-const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}`;
-
-const ROUTES: Route[] = [
-  {
-    method: 'GET',
-    path: '/department',
-    scope: 'teams:read',
-    roles: ALL_ROLES,
-    otherOrg: 'none',
-    sample: () => ({ url: 'department' }),
-  },
-  {
-    method: 'POST',
-    path: '/department',
-    scope: 'teams:write',
-    roles: MANAGERS,
-    otherOrg: 'none',
-    sample: () => ({ url: 'department', body: departmentBody(`Contract ${unique()}`) }),
-  },
-  {
-    method: 'GET',
-    path: '/department/:_id',
-    scope: 'teams:read',
-    roles: ALL_ROLES,
-    otherOrg: 'empty',
-    sample: (f) => ({ url: `department/${f.teamId}?includeAgents=true` }),
-  },
-  {
-    method: 'PUT',
-    path: '/department/:_id',
-    scope: 'teams:write',
-    roles: ADDERS,
-    otherOrg: 400,
-    sample: (f) => ({
-      url: `department/${f.teamId}`,
-      body: { ...departmentBody(`Renamed ${unique()}`), agents: [{ agentId: f.spareId, username: 'spare' }] },
-    }),
-  },
-  {
-    method: 'DELETE',
-    path: '/department/:_id',
-    scope: 'teams:delete',
-    roles: MANAGERS,
-    otherOrg: 400,
-    sample: (f) => ({ url: `department/${f.teamId}` }),
-  },
-  {
-    method: 'GET',
-    path: '/department/:_id/agents',
-    scope: 'teams:read',
-    roles: ALL_ROLES,
-    otherOrg: 'empty',
-    sample: (f) => ({ url: `department/${f.teamId}/agents` }),
-  },
-  {
-    method: 'POST',
-    path: '/department/:_id/agents',
-    scope: 'teams:write',
-    roles: ADDERS,
-    otherOrg: 400,
-    sample: (f) => ({
-      url: `department/${f.teamId}/agents`,
-      body: {
-        upsert: [{ agentId: f.spareId, username: 'spare', order: 1 }],
-        remove: [{ agentId: f.memberId }],
-      },
-    }),
-  },
-  {
-    method: 'POST',
-    path: '/department/:_id/archive',
-    scope: 'teams:write',
-    roles: MANAGERS,
-    otherOrg: 400,
-    sample: (f) => ({ url: `department/${f.teamId}/archive` }),
-  },
-  {
-    method: 'POST',
-    path: '/department/:_id/unarchive',
-    scope: 'teams:write',
-    roles: MANAGERS,
-    otherOrg: 400,
-    sample: (f) => ({ url: `department/${f.teamId}/unarchive` }),
-  },
-  {
-    method: 'GET',
-    path: '/departments/archived',
-    scope: 'teams:read',
-    roles: ALL_ROLES,
-    otherOrg: 'none',
-    sample: () => ({ url: 'departments/archived' }),
-  },
-  {
-    method: 'POST',
-    path: '/agent.status',
-    scope: 'presence:write',
-    roles: ALL_ROLES,
-    otherOrg: 'none',
-    sample: (_f, caller) => ({ url: 'agent.status', body: { agentId: caller } }),
-  },
-];
 
 let env: TestApp;
 let home: Fixture;
@@ -167,7 +48,14 @@ async function buildFixture(): Promise<Fixture> {
     const { secret } = await buildKey(t.ctx, { scopes: ['*'], agentId: agent.id });
     users[role] = { key: secret, agentId: agent.id };
   }
-  return { t, teamId: team.id, memberId: member.id, spareId: spare.id, users };
+  return {
+    t,
+    teamId: team.id,
+    memberId: member.id,
+    memberUsername: member.username ?? '',
+    spareId: spare.id,
+    users,
+  };
 }
 
 before(async () => {
@@ -176,7 +64,7 @@ before(async () => {
   other = await buildFixture();
   missingScopeKeys = await keysLackingEachScope(
     home.t.ctx,
-    ROUTES.map((r) => r.scope),
+    ROCKETCHAT_ROUTES.map((r) => r.scope),
     home.users.owner.agentId,
   );
 });
@@ -185,9 +73,12 @@ after(async () => {
   await env.close();
 });
 
-function call(f: Fixture, route: Route, headers: Record<string, string>): Promise<Response> {
+/** Rocket.Chat's own mount, then the same routes under /compat/rocketchat. */
+const BASES = [LIVECHAT, ...compatUrls(LIVECHAT)];
+
+function call(f: Fixture, route: Route, headers: Record<string, string>, base = LIVECHAT): Promise<Response> {
   const { url, body } = route.sample(f, headers['x-user-id'] ?? '');
-  return send(env.app, { method: route.method, url: `${LIVECHAT}/${url}`, body, headers });
+  return send(env.app, { method: route.method, url: `${base}/${url}`, body, headers });
 }
 
 const as = (key: string, userId: string) => ({ 'x-auth-token': key, 'x-user-id': userId });
@@ -203,14 +94,22 @@ describe('the Rocket.Chat security contract table', () => {
   it('covers every route registered under /api/v1/livechat, and nothing else', () => {
     const registered = registeredRoutes();
     assert.ok(registered.length > 0, 'the route tree was read');
-    assert.deepEqual(sorted(registered), sorted(ROUTES.map(routeName)));
+    assert.deepEqual(sorted(registered), sorted(ROCKETCHAT_ROUTES.map(routeName)));
+  });
+
+  it('holds the very same routes under /compat/rocketchat/api/v1/livechat', () => {
+    const mounts = compatMounts('rocketchat');
+    assert.equal(mounts.length, 1);
+    for (const { prefix, compat } of mounts) {
+      assert.deepEqual(routesUnder(env.app, compat), routesUnder(env.app, prefix), compat);
+    }
   });
 
   it('documents every route with the X-Auth-Token and X-User-Id headers and the 401 and 403 answers', () => {
     const doc = env.app.swagger() as {
       paths: Record<string, Record<string, { security?: unknown; responses?: Record<string, unknown> }>>;
     };
-    for (const route of ROUTES) {
+    for (const route of ROCKETCHAT_ROUTES) {
       const path = `${LIVECHAT}${route.path.replace(/:(\w+)/g, '{$1}')}`;
       const operation = defined(doc.paths[path]?.[route.method.toLowerCase()], routeName(route));
       assert.deepEqual(operation.security, [{ rocketChatToken: [], rocketChatUserId: [] }], routeName(route));
@@ -219,9 +118,9 @@ describe('the Rocket.Chat security contract table', () => {
   });
 });
 
-for (const route of ROUTES) {
+for (const route of ROCKETCHAT_ROUTES) {
   describe(`Rocket.Chat ${routeName(route)}`, () => {
-    it('answers 401 in Rocket.Chat shape without valid credentials, or for another agent than the key', async () => {
+    it('answers 401 in Rocket.Chat shape without valid credentials or for another agent than the key, under /compat too', async () => {
       const fx = updateAgentsFixture();
       const owner = home.users.owner;
       const attempts: Record<string, string>[] = [
@@ -234,8 +133,10 @@ for (const route of ROUTES) {
         as(TEST_MASTER_KEY, owner.agentId),
         { authorization: `Bearer ${owner.key}` },
       ];
-      for (const headers of attempts) {
-        expectFailure(await call(home, route, headers), 401, fx.responses['401']);
+      for (const base of BASES) {
+        for (const headers of attempts) {
+          expectFailure(await call(home, route, headers, base), 401, fx.responses['401']);
+        }
       }
     });
 
@@ -261,31 +162,40 @@ for (const route of ROUTES) {
     }
 
     if (route.otherOrg !== 'none') {
-      it("never shows nor changes another org's department", async () => {
-        const before = await getTeam(other.t.ctx, other.teamId);
-        const { url, body } = route.sample(other, home.users.owner.agentId);
-        const res = await send(env.app, {
-          method: route.method,
-          url: `${LIVECHAT}/${url}`,
-          body,
-          headers: as(home.users.owner.key, home.users.owner.agentId),
-        });
-        if (route.otherOrg === 'empty') {
-          assert.equal(res.statusCode, 200, res.body);
-          const json = res.json() as { department?: unknown; agents?: unknown[] };
-          assert.ok(json.department === null || json.department === undefined, res.body);
-          assert.deepEqual(json.agents, []);
-        } else {
-          expectFailure(res, 400, {
-            success: false,
-            error: 'Department not found [error-department-not-found]',
-            errorType: 'error-department-not-found',
-          });
+      it("never shows nor changes another org's department, under /compat either", async () => {
+        for (const base of BASES) {
+          await expectOtherOrgUntouched(route, base);
         }
-        assert.deepEqual(await getTeam(other.t.ctx, other.teamId), before);
       });
     }
   });
+}
+
+/** A request of `home` naming `other`'s department or agents shows and changes nothing of it. */
+async function expectOtherOrgUntouched(route: Route, base: string): Promise<void> {
+  const before = await getTeam(other.t.ctx, other.teamId);
+  const { url, body } = route.sample(other, home.users.owner.agentId);
+  const res = await send(env.app, {
+    method: route.method,
+    url: `${base}/${url}`,
+    body,
+    headers: as(home.users.owner.key, home.users.owner.agentId),
+  });
+  if (typeof route.otherOrg === 'function') {
+    await route.otherOrg(res, other);
+  } else if (route.otherOrg === 'empty') {
+    assert.equal(res.statusCode, 200, res.body);
+    const json = res.json() as { department?: unknown; agents?: unknown[] };
+    assert.ok(json.department === null || json.department === undefined, res.body);
+    assert.deepEqual(json.agents, []);
+  } else {
+    expectFailure(res, 400, {
+      success: false,
+      error: 'Department not found [error-department-not-found]',
+      errorType: 'error-department-not-found',
+    });
+  }
+  assert.deepEqual(await getTeam(other.t.ctx, other.teamId), before);
 }
 
 describe('Rocket.Chat PUT /department/:_id by a supervisor', () => {

@@ -126,4 +126,5 @@ export interface DepartmentAgentJson {
   username: string;
   count: number;
   order: number;
+  _updatedAt: string;
 }

@@ -7,10 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { hashSecret } from '../src/core/api-keys/secrets.js';
 import type { Ctx } from '../src/core/context.js';
 import { saveIdempotencyKey } from '../src/core/idempotency/idempotency.repo.js';
+import { newId } from '../src/core/ids.js';
 import { createPresenceStatus } from '../src/core/presence/presence-statuses.js';
 import { createConversation } from '../src/core/routing/create-conversation.js';
+import { insertSession } from '../src/core/sessions/sessions.repo.js';
 import { updateSupervisorAgents } from '../src/core/supervisors/supervisors.js';
 import { addTeamMember } from '../src/core/teams/team-members.js';
 import { findTeam } from '../src/core/teams/teams.repo.js';
@@ -32,6 +35,7 @@ const TENANT_TABLES: [table: string, orgColumn: string][] = [
   ['api_keys', 'org_id'],
   ['outbox', 'org_id'],
   ['idempotency_keys', 'org_id'],
+  ['sessions', 'org_id'],
 ];
 
 /** Fills every tenant table with rows of the org of `ctx`; returns a team id of that org. */
@@ -43,7 +47,16 @@ async function seedOrg(ctx: Ctx): Promise<{ teamId: string; agentId: string }> {
   await updateSupervisorAgents(ctx, supervisor.id, { add: [agent.id], remove: [] });
   await createConversation(ctx, { teamId: team.id });
   await createPresenceStatus(ctx, { key: 'lunch', label: 'Lunch', available: false });
-  await buildKey(ctx);
+  const key = await buildKey(ctx);
+  await insertSession(ctx.db, {
+    id: newId(),
+    orgId: ctx.actor.orgId,
+    apiKeyId: key.row.id,
+    tokenHash: hashSecret(`token-${key.row.id}`),
+    keyHash: key.row.keyHash,
+    createdAt: new Date(),
+    expiresAt: new Date(Date.now() + 60_000),
+  });
   await saveIdempotencyKey(ctx.db, {
     orgId: ctx.actor.orgId,
     caller: 'master',

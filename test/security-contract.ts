@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { SCOPES, type Scope } from '../src/core/access.js';
 import { deleteApiKey } from '../src/core/api-keys/api-keys.js';
 import type { Ctx } from '../src/core/context.js';
+import { DIALECTS } from '../src/http/dialects.js';
 import { buildKey } from './factories.js';
 
 export interface RouteId {
@@ -42,6 +43,36 @@ export function routerRoutes(
     }
   }
   return found;
+}
+
+/** The routes the router holds under `prefix`, named by method and the path after it, sorted. */
+export function routesUnder(app: FastifyInstance, prefix: string): string[] {
+  return routerRoutes(app)
+    .filter((r) => r.path === prefix || r.path.startsWith(`${prefix}/`))
+    .map((r) => routeName({ method: r.method, path: r.path.slice(prefix.length) || '/' }))
+    .sort();
+}
+
+/**
+ * Every `/compat/...` mount of the dialect `name` next to the prefix it mirrors: the mount must
+ * hold exactly the routes of that prefix (the same plugin is registered at both).
+ */
+export function compatMounts(name: string): { prefix: string; compat: string }[] {
+  return DIALECTS.filter((d) => d.name === name).flatMap((d) =>
+    d.compat.map((compat) => ({ prefix: d.prefix, compat })),
+  );
+}
+
+/** The same request under each `/compat/...` mount of the dialect whose own prefix serves `url`. */
+export function compatUrls(url: string): string[] {
+  const path = url.split('?')[0] ?? url;
+  const owner = DIALECTS.filter((d) => path === d.prefix || path.startsWith(`${d.prefix}/`)).sort(
+    (a, b) => b.prefix.length - a.prefix.length,
+  )[0];
+  if (owner === undefined || owner.compat.length === 0) {
+    throw new Error(`no /compat mount mirrors ${url}`);
+  }
+  return owner.compat.map((compat) => `${compat}${url.slice(owner.prefix.length)}`);
 }
 
 /** Per scope, a key of the org of `ctx` holding every scope but that one (bound to `agentId`). */

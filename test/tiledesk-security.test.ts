@@ -5,9 +5,17 @@ import { trashAgent } from '../src/core/agents/agent-lifecycle.js';
 import { addTeamMember } from '../src/core/teams/team-members.js';
 import { buildAgent, buildKey, buildOrg, buildTeam } from './factories.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
-import { defined, type Method, send, sorted } from './http.js';
-import { keysLackingEachScope, routeName, routerRoutes } from './security-contract.js';
+import { defined, send, sorted } from './http.js';
+import {
+  compatMounts,
+  compatUrls,
+  keysLackingEachScope,
+  routeName,
+  routerRoutes,
+  routesUnder,
+} from './security-contract.js';
 import { expectTiledeskError } from './tiledesk.js';
+import { base, type Fixture, TILEDESK_ROUTES } from './tiledesk-routes.js';
 
 /**
  * The security contract of the Tiledesk dialect over every /v3 route: no or bad credentials -> 401,
@@ -15,103 +23,6 @@ import { expectTiledeskError } from './tiledesk.js';
  * lacking the route's scope -> 403, another org's teammate id -> 404 and left alone, and a key
  * holding only the route's scope (bound to an owner agent) succeeds.
  */
-
-interface Fixture {
-  orgId: string;
-  /** Owner agent the keys are bound to. */
-  ownerId: string;
-  agentId: string;
-  userId: string;
-  trashedId: string;
-  key: string;
-}
-
-interface Route {
-  method: Method;
-  path: string;
-  scope: Scope;
-  ok: number;
-  /** A path id of another org answers with an empty list rather than a 404. */
-  emptyForOther?: boolean;
-  sample: (f: Fixture, project: string) => { url: string; body?: unknown };
-}
-
-let serial = 0;
-const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}`;
-const base = (project: string) => `/v3/${project}/project_users`;
-
-const ROUTES: Route[] = [
-  {
-    method: 'GET',
-    path: '/v3/{project_id}/project_users',
-    scope: 'agents:read',
-    ok: 200,
-    sample: (_f, p) => ({ url: base(p) }),
-  },
-  {
-    method: 'GET',
-    path: '/v3/{project_id}/project_users/me',
-    scope: 'agents:read',
-    ok: 200,
-    sample: (_f, p) => ({ url: `${base(p)}/me` }),
-  },
-  {
-    method: 'GET',
-    path: '/v3/{project_id}/project_users/{project_user_id}',
-    scope: 'agents:read',
-    ok: 200,
-    sample: (f, p) => ({ url: `${base(p)}/${f.agentId}` }),
-  },
-  {
-    method: 'GET',
-    path: '/v3/{project_id}/project_users/users/{user_id}',
-    scope: 'agents:read',
-    ok: 200,
-    emptyForOther: true,
-    sample: (f, p) => ({ url: `${base(p)}/users/${f.userId}` }),
-  },
-  {
-    method: 'POST',
-    path: '/v3/{project_id}/project_users/invite',
-    scope: 'agents:write',
-    ok: 200,
-    sample: (_f, p) => ({
-      url: `${base(p)}/invite`,
-      body: { email: `inv-${unique()}@example.com`, role: 'agent' },
-    }),
-  },
-  {
-    method: 'PUT',
-    path: '/v3/{project_id}/project_users',
-    scope: 'agents:write',
-    ok: 200,
-    sample: (_f, p) => ({ url: base(p), body: { profileStatus: 'contract' } }),
-  },
-  {
-    method: 'PUT',
-    path: '/v3/{project_id}/project_users/{project_user_id}',
-    scope: 'agents:write',
-    ok: 200,
-    sample: (f, p) => ({
-      url: `${base(p)}/${f.agentId}`,
-      body: { profileStatus: 'changed', user_available: false },
-    }),
-  },
-  {
-    method: 'DELETE',
-    path: '/v3/{project_id}/project_users/{project_user_id}',
-    scope: 'agents:delete',
-    ok: 200,
-    sample: (f, p) => ({ url: `${base(p)}/${f.agentId}?hard=true` }),
-  },
-  {
-    method: 'PUT',
-    path: '/v3/{project_id}/project_users/{project_user_id}/restore',
-    scope: 'agents:delete',
-    ok: 200,
-    sample: (f, p) => ({ url: `${base(p)}/${f.trashedId}/restore` }),
-  },
-];
 
 let env: TestApp;
 let home: Fixture;
@@ -133,6 +44,7 @@ async function buildFixture(): Promise<Fixture> {
     agentId: agent.id,
     userId: agent.userId,
     trashedId: trashed.id,
+    teamId: team.id,
     key: secret,
   };
 }
@@ -145,7 +57,7 @@ before(async () => {
   other = await buildFixture();
   missingScopeKeys = await keysLackingEachScope(
     ctxOf(home.orgId),
-    ROUTES.map((r) => r.scope),
+    TILEDESK_ROUTES.map((r) => r.scope),
     home.ownerId,
   );
 });
@@ -167,22 +79,30 @@ describe('the Tiledesk security contract table', () => {
   it('covers every route registered under /v3, and nothing else', () => {
     const registered = registeredRoutes();
     assert.ok(registered.length > 0, 'the route tree was read');
-    assert.deepEqual(sorted(registered), sorted(ROUTES.map(routeName)));
+    assert.deepEqual(sorted(registered), sorted(TILEDESK_ROUTES.map(routeName)));
   });
 
   it('documents every /v3 route with bearer security and the 401 and 403 answers', () => {
     const doc = env.app.swagger() as {
       paths: Record<string, Record<string, { security?: unknown; responses?: Record<string, unknown> }>>;
     };
-    for (const route of ROUTES) {
+    for (const route of TILEDESK_ROUTES) {
       const operation = defined(doc.paths[route.path]?.[route.method.toLowerCase()], routeName(route));
       assert.deepEqual(operation.security, [{ bearerAuth: [] }], routeName(route));
       assert.ok(operation.responses?.['401'] && operation.responses['403'], routeName(route));
     }
   });
+
+  it('holds the very same routes under /compat/tiledesk/v3', () => {
+    const mounts = compatMounts('tiledesk');
+    assert.equal(mounts.length, 1);
+    for (const { prefix, compat } of mounts) {
+      assert.deepEqual(routesUnder(env.app, compat), routesUnder(env.app, prefix), compat);
+    }
+  });
 });
 
-for (const route of ROUTES) {
+for (const route of TILEDESK_ROUTES) {
   describe(routeName(route), () => {
     it('answers 401 without valid credentials', async () => {
       const { url, body } = route.sample(home, home.orgId);
@@ -206,23 +126,38 @@ for (const route of ROUTES) {
       expectTiledeskError(await send(env.app, { method: route.method, url, body, headers }), 403);
     });
 
-    if (route.path.includes('{project_user_id}') || route.path.includes('{user_id}')) {
-      it("answers 404 for another org's id and leaves it alone", async () => {
-        const { url, body } = route.sample(other, home.orgId);
-        const res = await send(env.app, { method: route.method, url, body, headers: auth(home.key) });
-        if (route.emptyForOther) {
-          assert.equal(res.statusCode, 200);
-          assert.deepEqual(res.json(), []);
-        } else {
-          expectTiledeskError(res, 404);
+    it("answers the same 401, and 403 for another org's project, under /compat/tiledesk", async () => {
+      const { url, body } = route.sample(home, home.orgId);
+      for (const compat of compatUrls(url)) {
+        for (const headers of [undefined, auth('roster_sk_unknown'), auth(home.key, 'Basic')]) {
+          expectTiledeskError(await send(env.app, { method: route.method, url: compat, body, headers }), 401);
         }
-        const still = await send(env.app, {
-          method: 'GET',
-          url: `${base(other.orgId)}/${other.agentId}`,
-          headers: auth(other.key),
-        });
-        assert.equal(still.statusCode, 200);
-        assert.equal((still.json() as { profileStatus: string }).profileStatus, '');
+      }
+      const notMember = { success: false, msg: 'you dont belong to the project.' };
+      for (const compat of compatUrls(route.sample(home, other.orgId).url)) {
+        const res = await send(env.app, { method: route.method, url: compat, body, headers: auth(home.key) });
+        expectTiledeskError(res, 403, notMember);
+      }
+    });
+
+    if (/\{(project_user_id|user_id|group_id)\}/.test(route.path)) {
+      it("answers 404 for another org's id and leaves it alone, under /compat/tiledesk too", async () => {
+        const { url, body } = route.sample(other, home.orgId);
+        for (const target of [url, ...compatUrls(url)]) {
+          const res = await send(env.app, {
+            method: route.method,
+            url: target,
+            body,
+            headers: auth(home.key),
+          });
+          if (route.emptyForOther) {
+            assert.equal(res.statusCode, 200);
+            assert.deepEqual(res.json(), []);
+          } else {
+            expectTiledeskError(res, 404);
+          }
+        }
+        await assertIntact(other);
       });
     }
 
@@ -243,4 +178,24 @@ for (const route of ROUTES) {
       assert.equal(master.statusCode, 200, 'the master key acts on the project it names');
     });
   });
+}
+
+/** The other org's teammate is as it was, and so is its group. */
+async function assertIntact(f: Fixture): Promise<void> {
+  const still = await send(env.app, {
+    method: 'GET',
+    url: `${base(f.orgId)}/${f.agentId}`,
+    headers: auth(f.key),
+  });
+  assert.equal(still.statusCode, 200);
+  assert.equal((still.json() as { profileStatus: string }).profileStatus, '');
+  const group = await send(env.app, {
+    method: 'GET',
+    url: `/v3/${f.orgId}/groups/${f.teamId}`,
+    headers: auth(f.key),
+  });
+  assert.equal(group.statusCode, 200, group.body);
+  const json = group.json() as { name: string; members: string[]; trashed: boolean; enabled: boolean };
+  assert.doesNotMatch(json.name, /^Renamed/);
+  assert.deepEqual([json.members, json.trashed, json.enabled], [[f.userId], false, true]);
 }

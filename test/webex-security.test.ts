@@ -6,7 +6,15 @@ import { toWebexId } from '../src/http/compat/webex/ids.js';
 import { buildAgent, buildKey, buildOrg } from './factories.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
 import { client, defined, expectStatus, type Method, send, sorted } from './http.js';
-import { deadKeys, keysLackingEachScope, routeName, routerRoutes } from './security-contract.js';
+import {
+  compatMounts,
+  compatUrls,
+  deadKeys,
+  keysLackingEachScope,
+  routeName,
+  routerRoutes,
+  routesUnder,
+} from './security-contract.js';
 import { expectWebexError, personId, SUPERVISORS } from './webex.js';
 
 /**
@@ -22,6 +30,7 @@ interface Fixture {
   memberId: string;
   /** Supervises no one and is supervised by no one. */
   agentId: string;
+  email: string;
   key: string;
 }
 
@@ -34,7 +43,22 @@ interface Route {
 }
 
 const ONE = `${SUPERVISORS}/{supervisorId}`;
+const PERSON = '/v1/people/{personId}';
 const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    path: '/v1/people',
+    scope: 'agents:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/people?id=${personId(f.agentId)}` }),
+  },
+  {
+    method: 'GET',
+    path: PERSON,
+    scope: 'agents:read',
+    ok: 200,
+    sample: (f) => ({ url: `/v1/people/${personId(f.agentId)}` }),
+  },
   {
     method: 'GET',
     path: SUPERVISORS,
@@ -100,6 +124,9 @@ const ROUTES: Route[] = [
 ];
 
 const PREFIX = '/v1/telephony/config/';
+/** Webex's own paths: the supervisor API and the People API. */
+const isWebexPath = (path: string) =>
+  path.startsWith(PREFIX) || path === '/v1/people' || path.startsWith('/v1/people/');
 
 let env: TestApp;
 let home: Fixture;
@@ -119,6 +146,7 @@ async function buildFixture(): Promise<Fixture> {
     supervisorId: supervisor.id,
     memberId: member.id,
     agentId: agent.id,
+    email: agent.email,
     key: secret,
   };
 }
@@ -152,7 +180,7 @@ after(async () => {
 /** Every Webex route the router holds, hidden ones included, read from its printed tree. */
 function registeredRoutes(): string[] {
   return routerRoutes(env.app)
-    .filter((r) => r.path.startsWith(PREFIX))
+    .filter((r) => isWebexPath(r.path))
     .map(routeName);
 }
 
@@ -160,7 +188,7 @@ describe('the Webex security contract table', () => {
   it('covers every documented and every registered Webex route, and nothing else', () => {
     const doc = env.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths)
-      .filter(([path]) => path.startsWith(PREFIX))
+      .filter(([path]) => isWebexPath(path))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => routeName({ method: m.toUpperCase(), path })));
     assert.deepEqual(sorted(documented), sorted(ROUTES.map(routeName)));
     const registered = registeredRoutes();
@@ -175,6 +203,16 @@ describe('the Webex security contract table', () => {
       const operation = defined(doc.paths[route.path]?.[route.method.toLowerCase()], routeName(route));
       assert.deepEqual(operation.security, [{ bearerAuth: [] }], routeName(route));
       assert.ok(operation.responses?.['401'] && operation.responses['403'], routeName(route));
+    }
+  });
+
+  it('holds the very same routes under /compat/webex/v1/telephony/config and /compat/webex/v1/people', () => {
+    const mounts = compatMounts('webex');
+    assert.equal(mounts.length, 2);
+    for (const { prefix, compat } of mounts) {
+      const mirrored = routesUnder(env.app, prefix);
+      assert.ok(mirrored.length > 0, prefix);
+      assert.deepEqual(routesUnder(env.app, compat), mirrored, compat);
     }
   });
 });
@@ -201,13 +239,40 @@ for (const route of ROUTES) {
       assert.ok(error.message.includes(route.scope), error.message);
     });
 
-    if (route.path === ONE || route.method === 'POST') {
+    if (route.path === ONE || route.path === PERSON || route.method === 'POST') {
       it("answers 404 for another org's id and leaves it alone", async () => {
         const { url, body } = route.sample(other);
         expectWebexError(await send(env.app, { method: route.method, url, body, key: home.key }), 404);
         await assertIntact(other);
       });
     }
+
+    it('answers the same 401, and 404 for another org, under /compat/webex', async () => {
+      const { url, body } = route.sample(home);
+      for (const compat of compatUrls(url)) {
+        for (const credentials of badCredentials) {
+          const headers = credentials.authorization
+            ? { authorization: credentials.authorization }
+            : undefined;
+          const res = await send(env.app, { method: route.method, url: compat, body, headers });
+          expectWebexError(res, 401);
+          assert.equal(res.headers['www-authenticate'], 'Bearer', credentials.name);
+        }
+      }
+      if (route.path === ONE || route.path === PERSON || route.method === 'POST') {
+        const sample = route.sample(other);
+        for (const compat of compatUrls(sample.url)) {
+          const res = await send(env.app, {
+            method: route.method,
+            url: compat,
+            body: sample.body,
+            key: home.key,
+          });
+          expectWebexError(res, 404);
+        }
+        await assertIntact(other);
+      }
+    });
 
     it(`succeeds with a key holding only ${route.scope}, and with the master key naming the org`, async () => {
       const fresh = await buildFixture();
@@ -242,6 +307,17 @@ async function assertIntact(f: Fixture): Promise<void> {
   );
   expectWebexError(await api.get(`${SUPERVISORS}/${personId(f.agentId)}`), 404);
 }
+
+describe("another org's people", () => {
+  it('are not listed, by id or by email', async () => {
+    const api = client(env.app, home.key);
+    for (const query of [`id=${personId(other.agentId)}`, `email=${encodeURIComponent(other.email)}`]) {
+      const res = await api.get(`/v1/people?${query}`);
+      expectStatus(res, 200);
+      assert.deepEqual(res.json(), { items: [] });
+    }
+  });
+});
 
 describe("another org's ids in a body", () => {
   it('are not found either, and stay as they were', async () => {

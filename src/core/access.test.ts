@@ -137,7 +137,7 @@ describe('access policy', () => {
   it("expands '*' to every scope in canonical order", () => {
     assert.deepEqual(expandScopes(['*']), [...SCOPES]);
     assert.deepEqual(expandScopes(['teams:read', '*']), [...SCOPES]);
-    assert.equal(SCOPES.length, 15);
+    assert.equal(SCOPES.length, 19);
     assert.equal(ALL_SCOPES.size, SCOPES.length);
   });
 

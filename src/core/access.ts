@@ -17,6 +17,11 @@ export const SCOPES = [
   'keys:read',
   'keys:write',
   'events:read',
+  'webhooks:read',
+  'webhooks:write',
+  'audit:read',
+  /** SCIM 2.0 provisioning at /scim/v2: identity providers create, change and remove agents and teams. */
+  'scim',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
@@ -89,7 +94,11 @@ export type Action =
   /** Closing and transferring the conversations assigned to the caller's own agent. */
   | 'conversation.manage_own'
   /** Assigning an agent beyond its capacity (`force`). */
-  | 'conversation.force';
+  | 'conversation.force'
+  /** Managing the org's webhook endpoints and reading their delivery log. */
+  | 'webhook.manage'
+  /** Reading the org's audit log. */
+  | 'audit.read';
 
 const READ: Action[] = ['team.read', 'agent.read', 'presence.read', 'supervisor.read', 'conversation.read'];
 const SELF: Action[] = [
@@ -121,6 +130,8 @@ const ROLE_POLICY: Record<Role, ReadonlySet<Action>> = {
     'presence_status.manage',
     'supervisor.manage',
     ...CONVERSATIONS,
+    'webhook.manage',
+    'audit.read',
   ]),
   admin: new Set<Action>([
     ...READ,
@@ -137,6 +148,8 @@ const ROLE_POLICY: Record<Role, ReadonlySet<Action>> = {
     'presence_status.manage',
     'supervisor.manage',
     ...CONVERSATIONS,
+    'webhook.manage',
+    'audit.read',
   ]),
   supervisor: new Set<Action>([
     ...READ,

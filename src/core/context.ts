@@ -4,8 +4,19 @@ import type { EventBus, PublishedEvent } from './events/bus.js';
 import type { FeedCache } from './feed-cache.js';
 import type { PresenceStore } from './presence/presence-store.js';
 
+/** Where a change came from, for its audit record: set for requests, absent for background work. */
+export interface AuditSource {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** The API dialect of the request: v1, dixa, tiledesk, webex, rocketchat. */
+  dialect: string;
+}
+
 /** Everything a use case needs: who calls, the database handle, the clock and the live services. */
 export interface Ctx {
+  /** Set for a request: every change it makes is audited with it (see `appendingEvents`). */
+  audit?: AuditSource | null;
   actor: Actor;
   db: Db;
   now: () => Date;

@@ -110,6 +110,11 @@ export const ERRORS = {
       ErrorCode.RateLimited,
       `Too many requests for this API key; retry in ${retryAfterSeconds} s (see Retry-After)`,
     ),
+  tooManyFailedAuth: (retryAfterSeconds: number) =>
+    new DomainError(
+      ErrorCode.RateLimited,
+      `Too many requests with invalid credentials from this address; retry in ${retryAfterSeconds} s (see Retry-After)`,
+    ),
   idempotencyKeyInUse: (key: string) =>
     new DomainError(
       ErrorCode.IdempotencyKeyInUse,
@@ -130,6 +135,10 @@ export const ERRORS = {
   agentUsernameTaken: (username: string) =>
     new DomainError(ErrorCode.AgentUsernameTaken, `An agent with username "${username}" already exists`, [
       { path: 'body.username', message: 'is already taken' },
+    ]),
+  agentExternalIdTaken: (externalId: string) =>
+    new DomainError(ErrorCode.Conflict, `An agent with externalId "${externalId}" already exists`, [
+      { path: 'body.externalId', message: 'is already taken' },
     ]),
 } as const;
 

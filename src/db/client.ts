@@ -3,6 +3,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { instrumentEmbedded } from '../observability/db-spans.js';
 import { projectPath } from '../paths.js';
 import { AUTH_CHANNEL, ChangeFeed, listenForever } from './change-feed.js';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
@@ -32,6 +33,13 @@ export interface Database {
   readonly authChanges: ChangeFeed;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * The embedded database's whole data directory as a gzipped tarball (PGlite's dumpDataDir),
+   * taken between two statements while the server runs; absent on PostgreSQL (use pg_dump).
+   */
+  dump?(): Promise<Blob>;
+  /** The PostgreSQL pool's connections (absent on the embedded database), for the metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -72,6 +80,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   const template = dataDir !== null && holdsCluster(dataDir) ? null : loadTemplate();
   const options = template === null ? {} : { loadDataDir: template };
   const client = dataDir === null ? new PGlite(options) : new PGlite(dataDir, options);
+  instrumentEmbedded(client);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
@@ -89,6 +98,13 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     ping: async () => {
       await client.query('SELECT 1');
     },
+    // The dump holds the query lock: no statement runs while it is taken, so it is the data
+    // directory at one instant, which PostgreSQL's crash recovery makes consistent when restored
+    // (a transaction open at that instant is rolled back there). The checkpoint keeps replay short.
+    dump: async () => {
+      await client.query('CHECKPOINT');
+      return client.dumpDataDir('gzip');
+    },
     close: async () => {
       if (!client.closed) {
         await client.close();
@@ -102,22 +118,32 @@ async function openPostgres(options: {
   poolSize: number;
   migrationUrl?: string | null;
 }): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
   const authChanges = new ChangeFeed();
-  // A client that loses its connection must not crash the process: an idle one is the pool's
-  // 'error'; one checked out (a transaction) emits on itself, where nothing else listens. Its
-  // pending query fails on its own, and the pool discards the broken client when it is released.
-  pool.on('error', () => {});
-  pool.on('connect', (client) => {
-    client.on('error', () => {});
-  });
-  listenOnEveryConnection(pool, AUTH_CHANNEL, authChanges);
-  releaseOnConnectionLoss(pool);
+  const openPool = (pipeline: boolean) => {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize, pipeline });
+    // A client that loses its connection must not crash the process: an idle one is the pool's
+    // 'error'; one checked out (a transaction) emits on itself, where nothing else listens. Its
+    // pending query fails on its own, and the pool discards the broken client when it is released.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
+    listenOnEveryConnection(pool, AUTH_CHANNEL, authChanges);
+    releaseOnConnectionLoss(pool);
+    return pool;
+  };
+  let pool = openPool(false);
   let rowSecurity: boolean;
   try {
     const role = await servingRole(pool);
     rowSecurity = role.rowSecurity;
     await migrate(pool, role.name, options.migrationUrl ?? null);
+    if (rowSecurity) {
+      // Held to row-level security, every lone statement travels with its BEGIN + scope and
+      // COMMIT (ScopedPool): a pipelining pool writes the three at once, one round trip.
+      await pool.end();
+      pool = openPool(true);
+    }
   } catch (err) {
     await pool.end();
     throw err;
@@ -152,6 +178,7 @@ async function openPostgres(options: {
     ping: async () => {
       await pool.query('SELECT 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await listener.stop();
       await pool.end();

@@ -9,13 +9,16 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { ts, xid8 } from './columns.js';
+
+// The webhook tables and the audit log live in their own file; the schema is the sum of both.
+export * from './schema-integrations.js';
+export * from './schema-sessions.js';
 
 /** Platform-wide settings that are not tied to an org (the master key hash, the default org). */
 export const platformSettings = pgTable('platform_settings', {
@@ -107,11 +110,18 @@ export const agents = pgTable(
     assignedCount: integer('assigned_count').notNull().default(0),
     /** Bumped by every change of the agent's own fields: its ETag (optimistic concurrency). */
     version: integer('version').notNull().default(1),
+    /** The identity provider's id of this person (SCIM `externalId`); unique in the org when set. */
+    externalId: text('external_id'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
     unique('agents_org_id_id_key').on(t.orgId, t.id),
+    uniqueIndex('agents_org_external_id_key')
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
+    /** SCIM `userName`: the username, or the email of an agent without one (filters by it, case-insensitive). */
+    index('agents_org_scim_user_name_idx').on(t.orgId, sql`lower(coalesce(${t.username}, ${t.email}))`),
     uniqueIndex('agents_org_email_key').on(t.orgId, sql`lower(${t.email})`),
     index('agents_user_idx').on(t.userId),
     uniqueIndex('agents_org_username_key')
@@ -151,6 +161,8 @@ export const teams = pgTable(
     version: integer('version').notNull().default(1),
     /** How many members the team has, kept by triggers on team_members (migration 0009). */
     memberCount: integer('member_count').notNull().default(0),
+    /** The identity provider's id of this group (SCIM `externalId`). */
+    externalId: text('external_id'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -320,8 +332,10 @@ export const outbox = pgTable(
     type: text('type').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: ts('created_at').notNull(),
+    /** The writing transaction: the feed's order is (xid, id), read below the snapshot's xmin. */
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
   },
-  (t) => [index('outbox_org_idx').on(t.orgId, t.id)],
+  (t) => [index('outbox_org_idx').on(t.orgId, t.xid, t.id), index('outbox_feed_idx').on(t.xid, t.id)],
 );
 
 /**

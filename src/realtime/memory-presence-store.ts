@@ -1,4 +1,9 @@
-import type { LivePresence, PresenceStore, PresenceTransition } from '../core/presence/presence-store.js';
+import type {
+  LiveDevice,
+  LivePresence,
+  PresenceStore,
+  PresenceTransition,
+} from '../core/presence/presence-store.js';
 
 interface Device {
   lastSeen: number;
@@ -87,6 +92,15 @@ export class MemoryPresenceStore implements PresenceStore {
     return result;
   }
 
+  async devices(orgId: string, agentId: string, now: Date): Promise<LiveDevice[]> {
+    const devices = this.agents.get(keyOf(orgId, agentId)) ?? new Map<string, Device>();
+    return liveDevices(
+      [...devices].map(([id, d]) => ({ id, lastSeen: d.lastSeen, channels: d.channels })),
+      now.getTime(),
+      this.ttlMs,
+    );
+  }
+
   async sweep(now: Date): Promise<PresenceTransition[]> {
     const transitions: PresenceTransition[] = [];
     for (const [key, devices] of this.agents) {
@@ -126,4 +140,16 @@ export class MemoryPresenceStore implements PresenceStore {
   async close(): Promise<void> {
     this.agents.clear();
   }
+}
+
+/** The devices heartbeating within the TTL, by id, as the API shows them. */
+export function liveDevices(
+  devices: { id: string; lastSeen: number; channels: string[] }[],
+  nowMs: number,
+  ttlMs: number,
+): LiveDevice[] {
+  return devices
+    .filter((d) => nowMs - d.lastSeen < ttlMs)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((d) => ({ id: d.id, lastSeen: new Date(d.lastSeen), channels: [...d.channels].sort() }));
 }

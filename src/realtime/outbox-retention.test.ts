@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { inArray } from 'drizzle-orm';
-import { createTestEnv, type TestEnv } from '../../test/harness.js';
+import { inArray, sql } from 'drizzle-orm';
+import { createTestEnv, TEST_DB_KIND, type TestEnv } from '../../test/harness.js';
 import { eventually } from '../../test/sse.js';
+import { OUTBOX_RETENTION_LOCK } from '../core/events/events.repo.js';
 import { newId } from '../core/ids.js';
 import { outbox } from '../db/schema.js';
 import { pruneOutbox, startOutboxRetention } from './outbox-retention.js';
@@ -47,6 +48,21 @@ describe('pruneOutbox', () => {
     assert.equal(deleted, 7);
     assert.deepEqual(await remaining(old), []);
     assert.deepEqual(await remaining([...edge, ...recent]), [...edge, ...recent].sort());
+  });
+
+  it('deletes nothing while another instance holds the retention lock, so one instance prunes', {
+    skip:
+      TEST_DB_KIND === 'postgres' ? false : 'PGlite has one connection: no other instance to hold the lock',
+  }, async () => {
+    const old = await seed(2, new Date('2001-01-01T00:00:00Z'));
+    const cutoff = new Date('2001-01-02T00:00:00Z');
+    // The transaction holds one pooled connection and the lock; the prune runs on another.
+    await env.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${OUTBOX_RETENTION_LOCK})`);
+      assert.equal(await pruneOutbox(env.database.db, cutoff, 10), 0);
+    });
+    assert.deepEqual(await remaining(old), [...old].sort(), 'left for the lock holder');
+    assert.equal(await pruneOutbox(env.database.db, cutoff, 10), 2);
   });
 
   it('returns 0 when nothing is old enough', async () => {

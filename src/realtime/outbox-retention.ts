@@ -1,3 +1,4 @@
+import { deleteAuditRowsBefore } from '../core/audit/audit.repo.js';
 import { deleteOutboxEventsBefore } from '../core/events/events.repo.js';
 import { deleteIdempotencyKeysBefore, IDEMPOTENCY_TTL_MS } from '../core/idempotency/idempotency.repo.js';
 import type { Db } from '../db/client.js';
@@ -33,6 +34,8 @@ export interface RetentionOptions {
   firstRunMs?: number;
   now?: () => Date;
   batch?: number;
+  /** Audit records older than this many days are deleted too (ROSTER_AUDIT_RETENTION_DAYS). */
+  auditRetentionDays?: number;
 }
 
 /**
@@ -61,6 +64,24 @@ export function startOutboxRetention(
     } catch (err) {
       // The next pass retries; a failed prune only lets the table grow a little longer.
       log.error({ err }, 'outbox pruning failed');
+    }
+    try {
+      const days = options.auditRetentionDays ?? 365;
+      const auditCutoff = new Date(now().getTime() - days * 86_400_000);
+      const batch = options.batch ?? PRUNE_BATCH;
+      let pruned = 0;
+      for (;;) {
+        const deleted = await deleteAuditRowsBefore(db, auditCutoff, batch);
+        pruned += deleted;
+        if (deleted < batch) {
+          break;
+        }
+      }
+      if (pruned > 0) {
+        log.info({ deleted: pruned, before: auditCutoff.toISOString() }, 'pruned audit records');
+      }
+    } catch (err) {
+      log.error({ err }, 'audit log pruning failed');
     }
     try {
       // Expired idempotency keys answer nothing any more (lookups ignore them); drop them too.

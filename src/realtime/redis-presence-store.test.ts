@@ -55,6 +55,23 @@ describe('RedisPresenceStore', () => {
     assert.equal((await store.heartbeat(org, agent, 'web', [], at(t, 6_000)))?.online, true);
   });
 
+  it("lists an agent's live devices as another instance recorded them, the expired ones left out", async () => {
+    const agent = randomUUID();
+    const t = Date.now();
+    const other = await instance();
+    await other.heartbeat(org, agent, 'web', ['email', 'chat'], at(t));
+    await store.heartbeat(org, agent, 'phone', ['voice'], at(t, 5_000));
+    assert.deepEqual(await store.devices(org, agent, at(t, 6_000)), [
+      { id: 'phone', lastSeen: at(t, 5_000), channels: ['voice'] },
+      { id: 'web', lastSeen: at(t), channels: ['chat', 'email'] },
+    ]);
+    assert.deepEqual(
+      (await other.devices(org, agent, at(t, TTL + 1_000))).map((d) => d.id),
+      ['phone'],
+    );
+    assert.deepEqual(await store.devices(randomUUID(), agent, at(t)), []);
+  });
+
   it('reads live channels and the latest heartbeat across devices', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const t = Date.now();

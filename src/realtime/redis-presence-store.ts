@@ -1,10 +1,12 @@
 import type { Redis } from 'ioredis';
 import {
+  type LiveDevice,
   type LivePresence,
   OFFLINE,
   type PresenceStore,
   type PresenceTransition,
 } from '../core/presence/presence-store.js';
+import { liveDevices } from './memory-presence-store.js';
 import { DEFAULT_REDIS_PREFIX, LuaScript } from './redis-client.js';
 
 export interface RedisPresenceOptions {
@@ -225,6 +227,15 @@ export class RedisPresenceStore implements PresenceStore {
       result.set(agentId, this.toLive(hash as Record<string, string>, now.getTime()));
     });
     return result;
+  }
+
+  async devices(orgId: string, agentId: string, now: Date): Promise<LiveDevice[]> {
+    const hash = await this.client.hgetall(this.agentKey(orgId, agentId));
+    const known = Object.entries(hash).flatMap(([id, raw]) => {
+      const device = parseDevice(raw);
+      return device === null ? [] : [{ id, ...device }];
+    });
+    return liveDevices(known, now.getTime(), this.ttlMs);
   }
 
   private toLive(hash: Record<string, string>, now: number): LivePresence {

@@ -1,5 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { LivePresence, PresenceStore, PresenceTransition } from '../core/presence/presence-store.js';
+import type {
+  LiveDevice,
+  LivePresence,
+  PresenceStore,
+  PresenceTransition,
+} from '../core/presence/presence-store.js';
 import { MemoryPresenceStore } from './memory-presence-store.js';
 import { type RedisPresenceOptions, RedisPresenceStore } from './redis-presence-store.js';
 
@@ -179,16 +184,25 @@ export class ResilientPresenceStore implements PresenceStore {
     }
   }
 
-  async read(orgId: string, agentIds: string[], now: Date): Promise<Map<string, LivePresence>> {
+  read(orgId: string, agentIds: string[], now: Date): Promise<Map<string, LivePresence>> {
+    return this.readFrom(now, (store) => store.read(orgId, agentIds, now));
+  }
+
+  devices(orgId: string, agentId: string, now: Date): Promise<LiveDevice[]> {
+    return this.readFrom(now, (store) => store.devices(orgId, agentId, now));
+  }
+
+  /** A read from Redis while it is in sync, else (or when it fails) from this instance's copy. */
+  private async readFrom<T>(now: Date, query: (store: PresenceStore) => Promise<T>): Promise<T> {
     this.observe(now);
     if (this.synced) {
       try {
-        return await this.shared.read(orgId, agentIds, now);
+        return await query(this.shared);
       } catch {
         this.lost();
       }
     }
-    return this.local.read(orgId, agentIds, now);
+    return query(this.local);
   }
 
   async sweep(now: Date): Promise<PresenceTransition[]> {

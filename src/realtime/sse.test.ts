@@ -3,22 +3,29 @@ import { describe, it } from 'node:test';
 import { CountingBus, eventually } from '../../test/sse.js';
 import type { PublishedEvent } from '../core/events/bus.js';
 import type { EventFeed } from '../core/events/event-feed.js';
+import { type FeedPosition, NIL_ID, parseFeedSnapshot } from '../core/events/events.repo.js';
 import { newId } from '../core/ids.js';
 import { type EventStream, EventStreamHub, formatSseEvent } from './sse.js';
 
 const ORG = newId();
+let xid = 100;
 
+/** A new event, later in the feed than every one made before (one transaction each). */
 const event = (orgId = ORG, data: Record<string, unknown> = {}): PublishedEvent => ({
   id: newId(),
   orgId,
   type: 'team.updated',
   data,
   occurredAt: new Date('2026-01-02T03:04:05.678Z'),
+  xid: String(xid++),
 });
 
-const feed = (afterId: string | null, readBacklog: EventFeed['readBacklog'] = async () => []): EventFeed => ({
+const feed = (
+  after: FeedPosition | null,
+  readBacklog: EventFeed['readBacklog'] = async () => [],
+): EventFeed => ({
   orgId: ORG,
-  afterId,
+  after,
   matches: (e) => e.orgId === ORG,
   readBacklog,
 });
@@ -57,7 +64,7 @@ describe('EventStreamHub', () => {
       openFeed: async () => {
         // Committed while the feed loads: e1 is also in the backlog, e5 is not.
         await bus.publish([e1, stranger]);
-        return feed(newId(), async () => {
+        return feed({ xid: '1', id: NIL_ID }, async () => {
           await bus.publish([e3, e5]);
           return [e1, e2, e3, e4];
         });
@@ -78,6 +85,26 @@ describe('EventStreamHub', () => {
     stream.close();
     assert.equal(bus.active, 0);
     assert.equal(hub.size, 0);
+  });
+
+  it('starting from now, skips live events of transactions that had committed before it came', async () => {
+    const bus = new CountingBus();
+    const hub = new EventStreamHub();
+    // When it subscribed, e1 had committed, e2 was running, e3 had committed after e2 began, and
+    // e4 had not begun. The feed trails and hands it all four: e2 and e4 are news to it.
+    const [e1, e2, e3, e4] = [event(), event(), event(), event()];
+    const since = parseFeedSnapshot(`${e2.xid}:${e4.xid}:${e2.xid}`);
+    const stream = await hub.open({
+      bus,
+      orgId: ORG,
+      keepAliveMs: 60_000,
+      openFeed: async () => ({ ...feed(null), since }),
+    });
+    const out = collect(stream);
+    await bus.publish([e1, e2, e3, e4]);
+    await eventually(() => out.ids().length >= 2, 1000, 'two events');
+    assert.deepEqual(out.ids(), [e2.id, e4.id]);
+    stream.close();
   });
 
   it('unsubscribes when the feed is refused', async () => {

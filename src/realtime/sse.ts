@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
-import type { EventBus, PublishedEvent } from '../core/events/bus.js';
+import type { EventListener, PublishedEvent } from '../core/events/bus.js';
 import type { EventFeed } from '../core/events/event-feed.js';
+import { committedIn, compareFeedPositions, type FeedPosition } from '../core/events/events.repo.js';
+import { recordFeedDelivery, sseConnections } from '../observability/metrics.js';
 
 /** Response headers of an event stream; `no-transform` and `x-accel-buffering` stop proxies buffering it. */
 export const SSE_HEADERS = {
@@ -11,8 +13,6 @@ export const SSE_HEADERS = {
 
 /** Stored events read per query while replaying: bounded, so one resume never loads a day at once. */
 const BACKLOG_BATCH = 500;
-/** Ids remembered to drop live copies of replayed events; far more than can commit during a handover. */
-const RECENT_IDS = 10_000;
 /** A subscriber this far behind is cut off; it reconnects with Last-Event-ID and catches up. */
 const MAX_BUFFERED_BYTES = 1 << 20;
 const MAX_PENDING_EVENTS = 10_000;
@@ -29,8 +29,15 @@ export function formatSseEvent(event: PublishedEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+/** Where a stream's live events come from: the instance's tail of the feed (see FeedTailer). */
+export interface LiveEvents {
+  subscribe(listener: EventListener): () => void;
+  /** Resolves once events given to listeners subscribed before are contiguous in the feed. */
+  ready?(): Promise<void>;
+}
+
 export interface EventStreamOptions {
-  bus: EventBus;
+  bus: LiveEvents;
   orgId: string;
   keepAliveMs: number;
   /** Validates and loads the subscription; called once the stream already listens to the bus. */
@@ -40,8 +47,10 @@ export interface EventStreamOptions {
 
 /**
  * One subscriber's stream. It subscribes first and only then loads its feed and replays the
- * backlog, holding live events meanwhile: whatever commits during the handover is either in the
- * backlog or held, and held events already replayed are dropped by id.
+ * backlog, holding live events meanwhile. Both come in feed order (events.repo.ts), and the
+ * backlog, read later, reaches at least as far as where the live events start: whatever commits
+ * during the handover is in one or the other, and nothing at or before the last position sent
+ * goes out again.
  */
 export class EventStream {
   /** The bytes to send; ending or destroying it ends the subscription. */
@@ -50,7 +59,8 @@ export class EventStream {
   private live = false;
   private feed: EventFeed | null = null;
   private readonly held: PublishedEvent[] = [];
-  private readonly recent = new Set<string>();
+  /** Feed position of the last event this stream passed (sent or filtered out). */
+  private last: FeedPosition | null = null;
   private readonly unsubscribe: () => void;
   private keepAlive: NodeJS.Timeout | null = null;
 
@@ -68,6 +78,7 @@ export class EventStream {
   /** Loads the feed, then streams: backlog first, then live. Rejects (and closes) when the feed is refused. */
   async start(): Promise<void> {
     try {
+      await this.options.bus.ready?.();
       this.feed = await this.options.openFeed();
     } catch (err) {
       this.close();
@@ -102,7 +113,9 @@ export class EventStream {
       return;
     }
     if (this.live) {
-      this.deliver(event);
+      if (this.deliver(event)) {
+        recordFeedDelivery('sse', event.occurredAt);
+      }
       return;
     }
     this.held.push(event);
@@ -112,14 +125,16 @@ export class EventStream {
   }
 
   private async replay(feed: EventFeed): Promise<void> {
-    let cursor = feed.afterId;
+    let cursor = feed.after;
+    this.last = feed.after;
     try {
       while (cursor !== null && !this.closed) {
         const batch = await feed.readBacklog(cursor, BACKLOG_BATCH);
         for (const event of batch) {
           this.deliver(event);
         }
-        cursor = batch.length === BACKLOG_BATCH ? (batch[batch.length - 1]?.id ?? null) : null;
+        const tail = batch[batch.length - 1];
+        cursor = batch.length === BACKLOG_BATCH && tail !== undefined ? positionOf(tail) : null;
         if (cursor !== null) {
           await this.drained();
         }
@@ -136,22 +151,29 @@ export class EventStream {
     }
   }
 
-  /** Sends the event if it is new to this stream and the feed wants it; the feed sees every event once. */
-  private deliver(event: PublishedEvent): void {
-    if (this.closed || this.feed === null || this.recent.has(event.id)) {
-      return;
+  /**
+   * Sends the event if it is past this stream's position and the feed wants it; the feed sees
+   * every event once. Returns whether it was sent.
+   */
+  private deliver(event: PublishedEvent): boolean {
+    if (this.closed || this.feed === null) {
+      return false;
     }
-    this.recent.add(event.id);
-    if (this.recent.size > RECENT_IDS) {
-      // Sets iterate in insertion order: the first id is the oldest.
-      const oldest = this.recent.values().next().value;
-      if (oldest !== undefined) {
-        this.recent.delete(oldest);
-      }
+    const position = positionOf(event);
+    if (this.last !== null && compareFeedPositions(position, this.last) <= 0) {
+      return false;
     }
-    if (this.feed.matches(event)) {
-      this.write(formatSseEvent(event));
+    const since = this.feed.since;
+    if (since && event.xid !== undefined && committedIn(since, event.xid)) {
+      // Committed before this subscriber came: not news to it.
+      return false;
     }
+    this.last = position;
+    if (!this.feed.matches(event)) {
+      return false;
+    }
+    this.write(formatSseEvent(event));
+    return true;
   }
 
   private write(chunk: string): void {
@@ -187,6 +209,8 @@ export class EventStream {
   }
 }
 
+const positionOf = (event: PublishedEvent): FeedPosition => ({ xid: event.xid ?? '0', id: event.id });
+
 /** The open streams of one server, so that shutting down can end them instead of waiting on them. */
 export class EventStreamHub {
   private readonly streams = new Set<EventStream>();
@@ -197,8 +221,12 @@ export class EventStreamHub {
    * A stream opened while the server shuts down comes back already ended.
    */
   async open(options: EventStreamOptions): Promise<EventStream> {
-    const stream = new EventStream(options, (s) => this.streams.delete(s));
+    const stream = new EventStream(options, (s) => {
+      this.streams.delete(s);
+      sseConnections.dec();
+    });
     this.streams.add(stream);
+    sseConnections.inc();
     await stream.start();
     if (this.closing) {
       stream.close();

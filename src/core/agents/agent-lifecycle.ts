@@ -1,5 +1,6 @@
 import type { AgentRow } from '../../db/schema.js';
 import { assertCan, type Role } from '../access.js';
+import { fieldChanges } from '../audit/changes.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
@@ -7,7 +8,7 @@ import { releaseAgent } from '../routing/conversations.js';
 import { detachFromSupervision } from '../supervisors/supervisors.js';
 import { findUserByEmail, isActivePerson } from '../users/users.repo.js';
 import { createAgent, leaveAllTeams } from './agents.js';
-import { findAgent, findAgentByEmail, updateAgentRow } from './agents.repo.js';
+import { findAgent, findAgentByEmail, lockAgentRow, updateAgentRow } from './agents.repo.js';
 
 /**
  * Puts an agent in the trash: kept on record and restorable, out of every team and supervision, its keys stop
@@ -17,7 +18,7 @@ import { findAgent, findAgentByEmail, updateAgentRow } from './agents.repo.js';
 export async function trashAgent(ctx: Ctx, id: string): Promise<AgentRow> {
   assertCan(ctx.actor, 'agent.delete');
   return inTransaction(ctx, async (tx) => {
-    const current = found(await findAgent(tx.db, tx.actor.orgId, id), () => ERRORS.agentNotFound(id));
+    const current = found(await lockAgentRow(tx.db, tx.actor.orgId, id), () => ERRORS.agentNotFound(id));
     assertOwnerTouch(tx, current);
     let agent = current;
     if (current.trashedAt === null) {
@@ -25,7 +26,9 @@ export async function trashAgent(ctx: Ctx, id: string): Promise<AgentRow> {
       agent = found(await updateAgentRow(tx.db, tx.actor.orgId, id, { trashedAt: now, updatedAt: now }), () =>
         ERRORS.agentNotFound(id),
       );
-      await emitEvent(tx, 'agent.updated', { agent_id: id, fields: ['trashed_at'] });
+      await emitEvent(tx, 'agent.updated', { agent_id: id, fields: ['trashed_at'] }, tx.actor.orgId, {
+        trashed_at: [null, agent.trashedAt],
+      });
     }
     await detachFromSupervision(tx, tx.actor.orgId, id);
     await leaveAllTeams(tx, id);
@@ -38,7 +41,7 @@ export async function trashAgent(ctx: Ctx, id: string): Promise<AgentRow> {
 export async function restoreAgent(ctx: Ctx, id: string): Promise<AgentRow> {
   assertCan(ctx.actor, 'agent.delete');
   return inTransaction(ctx, async (tx) => {
-    const current = found(await findAgent(tx.db, tx.actor.orgId, id), () => ERRORS.agentNotFound(id));
+    const current = found(await lockAgentRow(tx.db, tx.actor.orgId, id), () => ERRORS.agentNotFound(id));
     assertOwnerTouch(tx, current);
     if (current.trashedAt === null) {
       throw ERRORS.agentNotTrashed(id);
@@ -47,7 +50,9 @@ export async function restoreAgent(ctx: Ctx, id: string): Promise<AgentRow> {
       await updateAgentRow(tx.db, tx.actor.orgId, id, { trashedAt: null, updatedAt: tx.now() }),
       () => ERRORS.agentNotFound(id),
     );
-    await emitEvent(tx, 'agent.updated', { agent_id: id, fields: ['trashed_at'] });
+    await emitEvent(tx, 'agent.updated', { agent_id: id, fields: ['trashed_at'] }, tx.actor.orgId, {
+      trashed_at: [current.trashedAt, null],
+    });
     return agent;
   });
 }
@@ -110,12 +115,13 @@ export async function inviteAgent(
     });
     if (input.available === false) {
       await updateAgentRow(tx.db, orgId, agent.id, { available: false, availabilityChangedAt: tx.now() });
-      await emitEvent(tx, 'agent.availability_changed', {
-        agent_id: agent.id,
-        available: false,
-        status: agent.presenceStatus,
-        channels: agent.channels,
-      });
+      await emitEvent(
+        tx,
+        'agent.availability_changed',
+        { agent_id: agent.id, available: false, status: agent.presenceStatus, channels: agent.channels },
+        orgId,
+        { available: [true, false] },
+      );
     }
     return {
       outcome: registered ? 'joined' : 'pending',
@@ -135,21 +141,36 @@ async function bringBack(tx: Ctx, agent: AgentRow, input: InviteInput): Promise<
   }
   assertOwnerTouch(tx, agent);
   const now = tx.now();
-  await updateAgentRow(tx.db, tx.actor.orgId, agent.id, {
-    status: agent.status === 'disabled' ? 'active' : agent.status,
-    trashedAt: null,
-    role: input.role,
-    ...(input.available === undefined ? {} : { available: input.available, availabilityChangedAt: now }),
-    updatedAt: now,
-  });
-  await emitEvent(tx, 'agent.updated', { agent_id: agent.id, fields: ['status', 'trashed_at', 'role'] });
+  const restored = found(
+    await updateAgentRow(tx.db, tx.actor.orgId, agent.id, {
+      status: agent.status === 'disabled' ? 'active' : agent.status,
+      trashedAt: null,
+      role: input.role,
+      ...(input.available === undefined ? {} : { available: input.available, availabilityChangedAt: now }),
+      updatedAt: now,
+    }),
+    () => ERRORS.agentNotFound(agent.id),
+  );
+  await emitEvent(
+    tx,
+    'agent.updated',
+    { agent_id: agent.id, fields: ['status', 'trashed_at', 'role'] },
+    undefined,
+    fieldChanges(agent, restored, ['status', 'trashedAt', 'role']),
+  );
   if (input.available !== undefined && input.available !== agent.available) {
-    await emitEvent(tx, 'agent.availability_changed', {
-      agent_id: agent.id,
-      available: input.available,
-      status: agent.presenceStatus,
-      channels: agent.channels,
-    });
+    await emitEvent(
+      tx,
+      'agent.availability_changed',
+      {
+        agent_id: agent.id,
+        available: input.available,
+        status: agent.presenceStatus,
+        channels: agent.channels,
+      },
+      tx.actor.orgId,
+      { available: [agent.available, input.available] },
+    );
   }
   return 'restored';
 }

@@ -147,6 +147,9 @@ describe('agent profile fields, address filters and disabling', () => {
     assert.deepEqual((await getTeam(ctx, t2.id)).members, []);
     assert.deepEqual((await listAgentTeams(ctx, agent.id, FIRST_PAGE)).items, []);
     const emitted = (await events(ctx)).slice(before);
+    const teamsChanged = emitted.pop() as { type: string; payload: { removed_team_ids: string[] } };
+    assert.equal(teamsChanged.type, 'agent.teams_changed');
+    assert.deepEqual([...teamsChanged.payload.removed_team_ids].sort(), [t1.id, t2.id].sort());
     assert.deepEqual(emitted, [
       { type: 'agent.updated', payload: { agent_id: agent.id, fields: ['status'] } },
       ...[t1.id, t2.id].sort().map((teamId) => ({
@@ -157,7 +160,7 @@ describe('agent profile fields, address filters and disabling', () => {
 
     // Repeating it changes nothing and emits nothing.
     await disableAgent(ctx, agent.id);
-    assert.equal((await events(ctx)).length, before + emitted.length);
+    assert.equal((await events(ctx)).length, before + emitted.length + 1);
   });
 
   it('hides disabled agents from lists only when asked to', async () => {

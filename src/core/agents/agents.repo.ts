@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { type Db, rowsOf } from '../../db/client.js';
 import { preparedPerDb } from '../../db/prepared.js';
 import { type AgentRow, agents, teamMembers } from '../../db/schema.js';
 import type { PageRequest } from '../paging.js';
@@ -12,6 +12,8 @@ export interface AgentFilter {
   trashed?: boolean;
   /** Only the agent that is this person. */
   userId?: string;
+  /** Only the agents that are these people. */
+  userIds?: string[];
   status?: string;
   teamId?: string;
   /** Case-insensitive substring of the full name or the email. */
@@ -20,6 +22,12 @@ export interface AgentFilter {
   email?: string;
   /** Exact number: the primary phone number or one of the additional ones. */
   phone?: string;
+  /** Exact username, case-insensitive. */
+  username?: string;
+  /** Only these agents. */
+  ids?: string[];
+  /** Only agents in this presence status (`working`, `away` or one of the org's own). */
+  presenceStatus?: string;
   /** Leave out disabled agents, for dialects in which a disabled agent is no agent at all. */
   excludeDisabled?: boolean;
 }
@@ -34,6 +42,19 @@ const findAgentQuery = preparedPerDb((db) =>
 
 export async function findAgent(db: Db, orgId: string, id: string): Promise<AgentRow | null> {
   const rows = await findAgentQuery(db).execute({ orgId, id });
+  return rows[0] ?? null;
+}
+
+const lockAgentQuery = preparedPerDb((db) =>
+  db.select().from(agents).where(orgAndId).for('no key update').prepare('roster_lock_agent_for_change'),
+);
+
+/**
+ * The agent, its row locked until the transaction ends as an update locks it (rows that
+ * refer to it can still be added): the state a change starts from, for its audit record.
+ */
+export async function lockAgentRow(db: Db, orgId: string, id: string): Promise<AgentRow | null> {
+  const rows = await lockAgentQuery(db).execute({ orgId, id });
   return rows[0] ?? null;
 }
 
@@ -72,6 +93,9 @@ export function listAgentRows(
   if (filter.userId !== undefined) {
     conditions.push(eq(agents.userId, filter.userId));
   }
+  if (filter.userIds !== undefined) {
+    conditions.push(inArray(agents.userId, filter.userIds));
+  }
   if (filter.roles !== undefined) {
     conditions.push(inArray(agents.role, filter.roles));
   }
@@ -95,6 +119,15 @@ export function listAgentRows(
     conditions.push(
       or(eq(agents.phoneNumber, filter.phone), sql`${filter.phone} = ANY(${agents.additionalPhoneNumbers})`),
     );
+  }
+  if (filter.username !== undefined) {
+    conditions.push(sql`lower(${agents.username}) = ${filter.username.toLowerCase()}`);
+  }
+  if (filter.ids !== undefined) {
+    conditions.push(inArray(agents.id, filter.ids));
+  }
+  if (filter.presenceStatus !== undefined) {
+    conditions.push(eq(agents.presenceStatus, filter.presenceStatus));
   }
   if (filter.excludeDisabled) {
     conditions.push(ne(agents.status, 'disabled'));
@@ -187,4 +220,105 @@ export async function deleteMembershipsOfAgent(db: Db, orgId: string, agentId: s
     .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.agentId, agentId)))
     .returning({ teamId: teamMembers.teamId });
   return rows.map((r) => r.teamId).sort();
+}
+
+/** What a bulk import compares and keeps of an agent that exists. */
+const importedColumns = {
+  id: agents.id,
+  userId: agents.userId,
+  email: agents.email,
+  fullName: agents.fullName,
+  role: agents.role,
+  status: agents.status,
+  username: agents.username,
+  phoneNumber: agents.phoneNumber,
+  maxConcurrent: agents.maxConcurrent,
+  tags: agents.tags,
+  tagColors: agents.tagColors,
+  createdBy: agents.createdBy,
+  createdAt: agents.createdAt,
+};
+
+export type ImportedAgent = Pick<AgentRow, keyof typeof importedColumns>;
+
+/**
+ * The org's agents whose primary email is one of `lowerEmails` (lower-cased), only what an import
+ * compares; with `lock`, their rows stay locked until the transaction ends.
+ */
+export async function agentsByEmail(
+  db: Db,
+  orgId: string,
+  lowerEmails: string[],
+  lock: boolean,
+): Promise<ImportedAgent[]> {
+  if (lowerEmails.length === 0) {
+    return [];
+  }
+  const query = db
+    .select(importedColumns)
+    .from(agents)
+    .where(
+      and(eq(agents.orgId, orgId), sql`lower(${agents.email}) = ANY(${sql.param(lowerEmails)}::text[])`),
+    );
+  return lock ? query.for('update') : query;
+}
+
+/** Which agent holds each of `lowerUsernames` (lower-cased): lower-cased username -> agent id. */
+export async function agentsHoldingUsernames(
+  db: Db,
+  orgId: string,
+  lowerUsernames: string[],
+): Promise<Map<string, string>> {
+  if (lowerUsernames.length === 0) {
+    return new Map();
+  }
+  const result = await db.execute(sql`
+    SELECT id, lower(username) AS username FROM agents
+    WHERE org_id = ${orgId} AND lower(username) = ANY(${sql.param(lowerUsernames)}::text[])`);
+  return new Map(rowsOf<{ id: string; username: string }>(result).map((r) => [r.username, r.id]));
+}
+
+/** The columns a bulk import writes; the others take their defaults (new agents) or stay (updates). */
+export interface BulkAgentRow {
+  id: string;
+  org_id: string;
+  user_id: string;
+  email: string;
+  full_name: string;
+  role: string;
+  status: string;
+  username: string | null;
+  phone_number: string | null;
+  max_concurrent: number | null;
+  tags: string[];
+  tag_colors: Record<string, string>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Inserts many agents in one statement (rows as one JSON parameter, typed by the agents row type). */
+export async function insertAgentRows(db: Db, rows: BulkAgentRow[]): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await db.execute(sql`
+    INSERT INTO agents (id, org_id, user_id, email, full_name, role, status, username, phone_number,
+      max_concurrent, tags, tag_colors, created_by, created_at, updated_at)
+    SELECT id, org_id, user_id, email, full_name, role, status, username, phone_number,
+      max_concurrent, tags, tag_colors, created_by, created_at, updated_at
+    FROM jsonb_populate_recordset(NULL::agents, ${JSON.stringify(rows)}::jsonb)`);
+}
+
+/** Rewrites the imported fields of many agents of the org in one statement, bumping their versions. */
+export async function updateAgentRows(db: Db, orgId: string, rows: BulkAgentRow[]): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await db.execute(sql`
+    UPDATE agents a SET full_name = r.full_name, role = r.role, username = r.username,
+      phone_number = r.phone_number, max_concurrent = r.max_concurrent, tags = r.tags,
+      tag_colors = r.tag_colors, updated_at = r.updated_at, version = a.version + 1
+    FROM jsonb_populate_recordset(NULL::agents, ${JSON.stringify(rows)}::jsonb) r
+    WHERE a.org_id = ${orgId} AND a.id = r.id`);
 }

@@ -146,7 +146,7 @@ describe('agents', () => {
     assert.equal(updated.createdAt.toISOString(), '2024-01-01T00:00:00.000Z');
     assert.deepEqual((await agentEvents(ctx)).at(-1), {
       type: 'agent.updated',
-      payload: { agent_id: agent.id, fields: ['fullName', 'status'] },
+      payload: { agent_id: agent.id, fields: ['full_name', 'status'] },
     });
   });
 

@@ -1,9 +1,10 @@
 import { uniqueViolation } from '../../db/errors.js';
 import type { AgentRow, TeamRow } from '../../db/schema.js';
 import { assertCan, can, type Role } from '../access.js';
+import { fieldChanges } from '../audit/changes.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
-import { emitEvent, emitEvents } from '../events/events.js';
+import { changedFields, emitEvent, emitEvents } from '../events/events.js';
 import { newId } from '../ids.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
 import { releaseAgent } from '../routing/conversations.js';
@@ -19,6 +20,7 @@ import {
   findAgent,
   insertAgent,
   listAgentRows,
+  lockAgentRow,
   lockAgentVersion,
   teamIdsOfAgent,
   updateAgentRow,
@@ -51,6 +53,8 @@ export interface AgentInput {
   tagColors?: Record<string, string>;
   profileStatus?: string;
   settings?: Record<string, unknown>;
+  /** The identity provider's id of the person (SCIM externalId); unique in the org when set. */
+  externalId?: string | null;
 }
 
 export type AgentPatch = Partial<AgentInput>;
@@ -97,6 +101,9 @@ function rethrowConflict(err: unknown, input: AgentPatch): never {
   }
   if (constraint === 'agents_org_username_key') {
     throw ERRORS.agentUsernameTaken(input.username ?? '');
+  }
+  if (constraint === 'agents_org_external_id_key') {
+    throw ERRORS.agentExternalIdTaken(input.externalId ?? '');
   }
   throw err;
 }
@@ -172,6 +179,7 @@ export async function createAgent(ctx: Ctx, input: AgentInput): Promise<AgentRow
     lastAssignedAt: null,
     assignedCount: 0,
     version: 1,
+    externalId: input.externalId ?? null,
     createdAt: now,
     updatedAt: now,
   };
@@ -225,7 +233,7 @@ export async function updateAgent(
   try {
     return await inTransaction(ctx, async (tx) => {
       await assertAgentVersion(tx, id, expected);
-      const current = found(await findAgent(tx.db, ctx.actor.orgId, id), () => ERRORS.agentNotFound(id));
+      const current = found(await lockAgentRow(tx.db, ctx.actor.orgId, id), () => ERRORS.agentNotFound(id));
       assertOwnerChange(
         ctx,
         patch.role !== undefined && (current.role === 'owner' || patch.role === 'owner'),
@@ -250,7 +258,26 @@ export async function updateAgent(
         await updateAgentRow(tx.db, ctx.actor.orgId, id, { ...patch, tagColors, userId, updatedAt: now }),
         () => ERRORS.agentNotFound(id),
       );
-      await emitEvent(tx, 'agent.updated', { agent_id: id, fields }, ctx.actor.orgId);
+      await emitEvent(
+        tx,
+        'agent.updated',
+        { agent_id: id, fields: changedFields(fields) },
+        ctx.actor.orgId,
+        fieldChanges(current, agent, [...fields, 'tagColors', 'userId']),
+      );
+      if (patch.maxConcurrent !== undefined && patch.maxConcurrent !== current.maxConcurrent) {
+        await emitEvent(
+          tx,
+          'agent.capacity_changed',
+          {
+            agent_id: id,
+            previous_max_concurrent: current.maxConcurrent,
+            max_concurrent: patch.maxConcurrent,
+          },
+          ctx.actor.orgId,
+          { max_concurrent: [current.maxConcurrent, patch.maxConcurrent] },
+        );
+      }
       if (patch.status === 'disabled') {
         // A disabled agent neither supervises nor is supervised, nor holds conversations.
         await detachFromSupervision(tx, ctx.actor.orgId, id);
@@ -303,21 +330,24 @@ export async function disableAgent(ctx: Ctx, id: string, options: DisableOptions
   assertCan(ctx.actor, 'agent.delete');
   await inTransaction(ctx, async (tx) => {
     const orgId = ctx.actor.orgId;
-    const current = found(await findAgent(tx.db, orgId, id), () => ERRORS.agentNotFound(id));
+    const current = found(await lockAgentRow(tx.db, orgId, id), () => ERRORS.agentNotFound(id));
     assertOwnerChange(ctx, current.role === 'owner');
     if (current.status !== 'disabled') {
       await updateAgentRow(tx.db, orgId, id, { status: 'disabled', updatedAt: ctx.now() });
-      await emitEvent(tx, 'agent.updated', { agent_id: id, fields: ['status'] }, orgId);
+      await emitEvent(tx, 'agent.updated', { agent_id: id, fields: ['status'] }, orgId, {
+        status: [current.status, 'disabled'],
+      });
     }
     if (options.unavailable && current.available) {
       const at = ctx.now();
       await updateAgentRow(tx.db, orgId, id, { available: false, availabilityChangedAt: at });
-      await emitEvent(tx, 'agent.availability_changed', {
-        agent_id: id,
-        available: false,
-        status: current.presenceStatus,
-        channels: current.channels,
-      });
+      await emitEvent(
+        tx,
+        'agent.availability_changed',
+        { agent_id: id, available: false, status: current.presenceStatus, channels: current.channels },
+        orgId,
+        { available: [true, false] },
+      );
     }
     await detachFromSupervision(tx, orgId, id);
     await leaveAllTeams(tx, id);
@@ -342,6 +372,20 @@ export async function leaveAllTeams(tx: Ctx, id: string): Promise<void> {
     })),
     orgId,
   );
+  if (teamIds.length > 0) {
+    // Audited by the teams' events above.
+    await emitEvents(
+      tx,
+      [
+        {
+          type: 'agent.teams_changed',
+          payload: { agent_id: id, added_team_ids: [], removed_team_ids: teamIds },
+          audited: false,
+        },
+      ],
+      orgId,
+    );
+  }
 }
 
 /** Teams the agent belongs to. @throws forbidden; agent_not_found. */

@@ -5,6 +5,7 @@ import { FeedCache } from '../feed-cache.js';
 import { isUuid } from '../ids.js';
 import { findOrg } from '../orgs/orgs.repo.js';
 import type { Platform } from '../platform/platform.js';
+import { findSessionByTokenHash } from '../sessions/sessions.repo.js';
 import { findKeyByHash, touchKey } from './api-keys.repo.js';
 import type { KeyCache } from './key-cache.js';
 import { hashSecret, MASTER_KEY_PREFIX, sameHash } from './secrets.js';
@@ -16,6 +17,8 @@ export interface AuthRequest {
   secret: string;
   /** The org the caller asked for (`org_id`/`orgId`), if any. */
   orgId: string | null;
+  /** The secret is a console session token (from the session cookie), not an API key. */
+  session?: boolean;
 }
 
 /**
@@ -38,7 +41,35 @@ export async function authenticate(
   // Authentication runs before validation has normalised the query, so canonicalise here.
   const orgId = request.orgId?.toLowerCase() ?? null;
   const hash = hashSecret(request.secret);
-  if (request.secret.startsWith(MASTER_KEY_PREFIX)) {
+  if (request.session === true) {
+    // A session stands for the key it was made from, checked again now: revoking the key, disabling
+    // its agent or changing the master key ends the session too.
+    const session = await findSessionByTokenHash(db, hash);
+    if (session === null || !sameHash(hash, session.tokenHash)) {
+      throw ERRORS.unauthenticated('The session is not valid: sign in again');
+    }
+    if (session.expiresAt.getTime() <= now.getTime()) {
+      throw ERRORS.unauthenticated('The session has expired: sign in again');
+    }
+    return actorForKeyHash(db, platform, session.keyHash, session.apiKeyId === null, orgId, now, keys);
+  }
+  // The master key is recognised by its hash, not its prefix: an operator may choose one of their
+  // own (ROSTER_MASTER_KEY) without `roster_mk_`. A secret with that prefix is never an org key.
+  const master = sameHash(hash, platform.masterKeyHash) || request.secret.startsWith(MASTER_KEY_PREFIX);
+  return actorForKeyHash(db, platform, hash, master, orgId, now, keys);
+}
+
+/** The actor of the key whose hash is `hash` (the master key's when `master`). */
+async function actorForKeyHash(
+  db: Db,
+  platform: Platform,
+  hash: string,
+  master: boolean,
+  orgId: string | null,
+  now: Date,
+  keys: KeyCache | null,
+): Promise<Actor> {
+  if (master) {
     if (!sameHash(hash, platform.masterKeyHash)) {
       throw ERRORS.unauthenticated('The API key is not valid');
     }

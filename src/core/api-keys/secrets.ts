@@ -4,6 +4,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 export const API_KEY_PREFIX = 'roster_sk_';
 /** Prefix of the platform master key. */
 export const MASTER_KEY_PREFIX = 'roster_mk_';
+/** Prefix of console session tokens (kept in an HttpOnly cookie, never shown to scripts). */
+export const SESSION_TOKEN_PREFIX = 'roster_ss_';
 
 /** A new secret: the prefix plus 32 random bytes in base64url (256 bits of entropy). */
 export function generateSecret(prefix: string): string {

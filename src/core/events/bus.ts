@@ -5,6 +5,8 @@ export interface PublishedEvent {
   type: string;
   data: Record<string, unknown>;
   occurredAt: Date;
+  /** The writing transaction (xid8 as text), when read from the feed: with `id`, its feed position. */
+  xid?: string;
 }
 
 export type EventListener = (event: PublishedEvent) => void;

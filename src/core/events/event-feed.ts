@@ -3,7 +3,13 @@ import { ERRORS } from '../errors.js';
 import { listMemberRows } from '../teams/teams.repo.js';
 import type { PublishedEvent } from './bus.js';
 import { createEventMatcher, parseTypePatterns } from './event-filter.js';
-import { listOutboxEventsAfter, outboxEventExists } from './events.repo.js';
+import {
+  currentFeedSnapshot,
+  type FeedPosition,
+  type FeedSnapshot,
+  feedPositionOf,
+  listOrgFeedAfter,
+} from './events.repo.js';
 
 /** What a subscriber asks for; fields name the input they came from, for error messages. */
 export interface EventFeedRequest {
@@ -17,12 +23,17 @@ export interface EventFeedRequest {
 /** One subscriber's view of the org's events: which to deliver, and what it missed. */
 export interface EventFeed {
   orgId: string;
-  /** Null when the subscriber starts from now; otherwise the id to replay after. */
-  afterId: string | null;
+  /** Null when the subscriber starts from now; otherwise the feed position to replay after. */
+  after: FeedPosition | null;
+  /**
+   * For a subscriber starting from now: what had committed when it subscribed. Live events of
+   * those transactions are not sent (the instance's tail of the feed can still be behind them).
+   */
+  since?: FeedSnapshot | null;
   /** Call once per event in stream order (it tracks team membership). */
   matches: (event: PublishedEvent) => boolean;
-  /** One page of the org's stored events after `afterId`, in id order. */
-  readBacklog: (afterId: string, limit: number) => Promise<PublishedEvent[]>;
+  /** One page of the org's settled events after `after`, in feed order. */
+  readBacklog: (after: FeedPosition, limit: number) => Promise<PublishedEvent[]>;
 }
 
 /**
@@ -37,15 +48,18 @@ export async function openEventFeed(ctx: Ctx, request: EventFeedRequest): Promis
   const orgId = ctx.actor.orgId;
   const types = parseTypePatterns(request.types);
   const last = request.lastEventId ?? null;
-  if (last !== null && !(await outboxEventExists(ctx.db, orgId, last.id))) {
+  const after = last === null ? null : await feedPositionOf(ctx.db, orgId, last.id.toLowerCase());
+  if (last !== null && after === null) {
     throw ERRORS.invalid(last.field, 'is not the id of an event this org still keeps');
   }
   const teamId = request.teamId ?? null;
   const members = teamId === null ? [] : (await listMemberRows(ctx.db, orgId, teamId, null)).map((m) => m.id);
+  const since = after === null ? await currentFeedSnapshot(ctx.db) : null;
   return {
     orgId,
-    afterId: last?.id ?? null,
+    after,
+    since,
     matches: createEventMatcher({ orgId, types, teamId }, members),
-    readBacklog: (afterId, limit) => listOutboxEventsAfter(ctx.db, orgId, afterId, limit),
+    readBacklog: (from, limit) => listOrgFeedAfter(ctx.db, orgId, from, limit),
   };
 }

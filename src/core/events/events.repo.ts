@@ -1,56 +1,161 @@
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { type OutboxRow, outbox } from '../../db/schema.js';
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../../db/client.js';
 import type { PublishedEvent } from './bus.js';
 
-const toPublished = (row: OutboxRow): PublishedEvent => ({
+/**
+ * A place in the event feed: the writing transaction's id (xid8, as decimal text) and the event's
+ * id. The feed's order is (xid, id), and it is read only below the xmin of the reader's snapshot:
+ * every transaction that could still add an event at or before such a position has finished, so
+ * nothing ever appears behind a position a reader has passed (migration 0014).
+ */
+export interface FeedPosition {
+  xid: string;
+  id: string;
+}
+
+/** The smallest uuid: a position (x, NIL) comes before every event of transaction x. */
+export const NIL_ID = '00000000-0000-0000-0000-000000000000';
+
+/** Negative, zero or positive as `a` comes before, at or after `b` in the feed. */
+export function compareFeedPositions(a: FeedPosition, b: FeedPosition): number {
+  const ax = BigInt(a.xid);
+  const bx = BigInt(b.xid);
+  if (ax !== bx) {
+    return ax < bx ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Which transactions had committed when a PostgreSQL snapshot was taken (`pg_current_snapshot()`,
+ * text form `xmin:xmax:xip,...`). A subscriber starting "from now" skips the events of those: the
+ * feed may still be behind them, held at an older transaction's xid.
+ */
+export interface FeedSnapshot {
+  xmin: bigint;
+  xmax: bigint;
+  running: ReadonlySet<bigint>;
+}
+
+export function parseFeedSnapshot(text: string): FeedSnapshot {
+  const [xmin = '0', xmax = '0', xip = ''] = text.split(':');
+  return {
+    xmin: BigInt(xmin),
+    xmax: BigInt(xmax),
+    running: new Set(xip === '' ? [] : xip.split(',').map((x) => BigInt(x))),
+  };
+}
+
+/** Whether transaction `xid` had committed when `snapshot` was taken (as pg_visible_in_snapshot). */
+export function committedIn(snapshot: FeedSnapshot, xid: string): boolean {
+  const x = BigInt(xid);
+  if (x < snapshot.xmin) {
+    return true;
+  }
+  return x < snapshot.xmax && !snapshot.running.has(x);
+}
+
+/** The database's snapshot now: what has committed so far. */
+export async function currentFeedSnapshot(db: Db): Promise<FeedSnapshot> {
+  const result = await db.execute(sql`SELECT pg_current_snapshot()::text AS snapshot`);
+  const [row] = rowsOf<{ snapshot: string }>(result);
+  return parseFeedSnapshot(String(row?.snapshot));
+}
+
+type FeedRow = {
+  id: string;
+  org_id: string;
+  type: string;
+  payload: Record<string, unknown> | string;
+  created_at: string | Date;
+  xid: string;
+};
+
+const toPublished = (row: FeedRow): PublishedEvent => ({
   id: row.id,
-  orgId: row.orgId,
+  orgId: row.org_id,
   type: row.type,
-  data: row.payload,
-  occurredAt: row.createdAt,
+  data: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+  occurredAt: new Date(row.created_at),
+  xid: String(row.xid),
 });
 
+const COLUMNS = sql.raw('id, org_id, type, payload, created_at, xid::text AS xid');
+const SETTLED = sql.raw('xid < pg_snapshot_xmin(pg_current_snapshot())');
+
 /**
- * The org's outbox events with an id greater than `afterId`, in id order, at most `limit`:
- * one keyset page, read through the (org_id, id) index.
+ * The org's events after `after` in feed order, at most `limit`: only those whose transaction is
+ * below the snapshot's xmin, so a page never has a gap that a later commit could fill.
  */
-export async function listOutboxEventsAfter(
+export async function listOrgFeedAfter(
   db: Db,
   orgId: string,
-  afterId: string,
+  after: FeedPosition,
   limit: number,
 ): Promise<PublishedEvent[]> {
-  const rows = await db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.orgId, orgId), gt(outbox.id, afterId)))
-    .orderBy(asc(outbox.id))
-    .limit(limit);
-  return rows.map(toPublished);
+  const result = await db.execute(sql`
+    SELECT ${COLUMNS} FROM outbox
+    WHERE org_id = ${orgId}::uuid AND (xid, id) > (${after.xid}::xid8, ${after.id}::uuid) AND ${SETTLED}
+    ORDER BY xid, id LIMIT ${limit}`);
+  return rowsOf<FeedRow>(result).map(toPublished);
 }
 
-/** True when the org's outbox still holds the event. */
-export async function outboxEventExists(db: Db, orgId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.orgId, orgId), eq(outbox.id, id)));
-  return rows.length > 0;
+/** Every org's events after `after` in feed order (the platform's tail of the feed), at most `limit`. */
+export async function listFeedAfter(db: Db, after: FeedPosition, limit: number): Promise<PublishedEvent[]> {
+  const result = await db.execute(sql`
+    SELECT ${COLUMNS} FROM outbox
+    WHERE (xid, id) > (${after.xid}::xid8, ${after.id}::uuid) AND ${SETTLED}
+    ORDER BY xid, id LIMIT ${limit}`);
+  return rowsOf<FeedRow>(result).map(toPublished);
 }
 
 /**
- * Deletes at most `limit` events created before `olderThan`, oldest ids first, and returns how
- * many went. The one outbox query not scoped by org: retention is a platform-wide chore, and a
- * bounded statement keeps each delete's locks and WAL short.
+ * The position before everything not yet settled: whatever the feed gains from now on comes
+ * after it. Reading from here is "from now".
+ */
+export async function feedEnd(db: Db): Promise<FeedPosition> {
+  const result = await db.execute(sql`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xid`);
+  const [row] = rowsOf<{ xid: string }>(result);
+  return { xid: String(row?.xid), id: NIL_ID };
+}
+
+/** Where the org's event `id` stands in the feed; null when the org's outbox does not hold it. */
+export async function feedPositionOf(db: Db, orgId: string, id: string): Promise<FeedPosition | null> {
+  const result = await db.execute(sql`
+    SELECT xid::text AS xid FROM outbox WHERE org_id = ${orgId}::uuid AND id = ${id}::uuid`);
+  const [row] = rowsOf<{ xid: string }>(result);
+  return row === undefined ? null : { xid: String(row.xid), id };
+}
+
+/** The org's event `id` as stored, or null. */
+export async function findOutboxEvent(db: Db, orgId: string, id: string): Promise<PublishedEvent | null> {
+  const result = await db.execute(sql`
+    SELECT ${COLUMNS} FROM outbox WHERE org_id = ${orgId}::uuid AND id = ${id}::uuid`);
+  const [row] = rowsOf<FeedRow>(result);
+  return row === undefined ? null : toPublished(row);
+}
+
+/** Advisory lock key of outbox retention (any constant, the same on every instance). */
+export const OUTBOX_RETENTION_LOCK = 7_264_001;
+
+/**
+ * Deletes at most `limit` events created before `olderThan`, oldest first, and returns how many
+ * went; events an enabled webhook endpoint has not got to yet are kept until it has. The one
+ * outbox query not scoped by org: retention is a platform-wide chore, and a bounded statement
+ * keeps each delete's locks and WAL short.
  */
 export async function deleteOutboxEventsBefore(db: Db, olderThan: Date, limit: number): Promise<number> {
-  const oldest = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(lt(outbox.createdAt, olderThan))
-    .orderBy(asc(outbox.id))
-    .limit(limit);
-  const deleted = await db.delete(outbox).where(inArray(outbox.id, oldest)).returning({ id: outbox.id });
-  return deleted.length;
+  // Several instances run retention: the one whose statement takes the lock deletes, the others
+  // delete nothing and so end their pass (a pass stops at a batch smaller than the limit).
+  const result = await db.execute(sql`
+    WITH lease AS (SELECT pg_try_advisory_xact_lock(${OUTBOX_RETENTION_LOCK}) AS held)
+    DELETE FROM outbox WHERE (SELECT held FROM lease) AND id IN (
+      SELECT o.id FROM outbox o
+      WHERE o.created_at < ${olderThan.toISOString()}::timestamptz
+        AND NOT EXISTS (
+          SELECT 1 FROM webhook_endpoints w
+          WHERE w.org_id = o.org_id AND w.enabled AND (w.cursor_xid, w.cursor_id) < (o.xid, o.id))
+      ORDER BY o.id LIMIT ${limit})
+    RETURNING id`);
+  return rowsOf<{ id: string }>(result).length;
 }

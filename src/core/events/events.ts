@@ -1,7 +1,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { preparedSql } from '../../db/prepared.js';
+import type { AuditChanges } from '../audit/changes.js';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
+import type { EffectiveStatus } from '../presence/effective-status.js';
+
+/**
+ * The names of changed fields as events list them: snake_case, as in the /v1 API
+ * (`maxConcurrent` -> `max_concurrent`), whatever the core's own names are.
+ */
+export function changedFields(keys: readonly string[]): string[] {
+  return keys.map((key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+}
 
 /** Every domain event Roster writes to the outbox, with the payload each carries. */
 export interface DomainEvents {
@@ -16,8 +26,25 @@ export interface DomainEvents {
     available: boolean;
     status: string;
     channels: Record<string, boolean>;
+    /** Effective status (offline, away, busy, available) before and after, where it was worked out. */
+    previous_effective_status?: EffectiveStatus;
+    effective_status?: EffectiveStatus;
   };
-  'agent.presence_changed': { agent_id: string; connection: 'online' | 'offline'; last_seen: string };
+  'agent.presence_changed': {
+    agent_id: string;
+    connection: 'online' | 'offline';
+    last_seen: string;
+    previous_effective_status: EffectiveStatus;
+    effective_status: EffectiveStatus;
+  };
+  /** The agent's own capacity (max concurrent conversations) moved. */
+  'agent.capacity_changed': {
+    agent_id: string;
+    previous_max_concurrent: number | null;
+    max_concurrent: number | null;
+  };
+  /** Teams the agent joined or left, in one change. */
+  'agent.teams_changed': { agent_id: string; added_team_ids: string[]; removed_team_ids: string[] };
   'team.created': { team_id: string; name: string };
   'team.updated': { team_id: string; fields: string[] };
   'team.deleted': { team_id: string };
@@ -57,6 +84,8 @@ export interface DomainEvents {
   'conversation.closed': { conversation_id: string; team_id: string | null; agent_id: string | null };
   'api_key.created': { api_key_id: string; scopes: string[]; agent_id: string | null };
   'api_key.deleted': { api_key_id: string };
+  /** An endpoint stopped: the receiver answered 410 (`gone`), or every attempt failed for 5 days (`failing`). */
+  'webhook.disabled': { webhook_id: string; reason: 'gone' | 'failing' };
 }
 
 export type EventType = keyof DomainEvents;
@@ -67,10 +96,27 @@ export type EventType = keyof DomainEvents;
  */
 export type QueueReason = 'no_eligible_agent' | 'agent_removed' | 'transferred';
 
+/**
+ * One event to append. `changes`, when given, is what its audit record says changed (each field
+ * [before, after], see `fieldChanges`) instead of the payload; it is stored in the audit log only,
+ * never sent with the event.
+ */
+export interface EventDraft<T extends EventType> {
+  type: T;
+  payload: DomainEvents[T];
+  changes?: AuditChanges;
+  /**
+   * False for an event that only restates, agent by agent, a change another event of the same
+   * transaction is audited by (`agent.teams_changed` beside `team.members_added`): one action, one
+   * audit record, however many agents it touches.
+   */
+  audited?: false;
+}
+
 /** Appends many events of one org in a single statement (same guarantees as `emitEvent`). */
 export async function emitEvents<T extends EventType>(
   tx: Ctx,
-  events: { type: T; payload: DomainEvents[T] }[],
+  events: EventDraft<T>[],
   orgId: string = tx.actor.orgId,
 ): Promise<void> {
   if (events.length === 0) {
@@ -87,7 +133,17 @@ export type EventParams = {
   eventOrgId: string;
   eventTypes: string[];
   eventPayloads: string[];
+  /** Per event: the JSON of its audit record's changes, '' for its payload, or null for no record. */
+  auditChanges: (string | null)[];
   eventsAt: string;
+  /** master, key or agent for a request's change (audited); null for background work (not audited). */
+  auditActorType: string | null;
+  auditKeyId: string | null;
+  auditAgentId: string | null;
+  auditRequestId: string | null;
+  auditIp: string | null;
+  auditUserAgent: string | null;
+  auditDialect: string | null;
 };
 
 /**
@@ -97,18 +153,37 @@ export type EventParams = {
  */
 export function draftEvents<T extends EventType>(
   tx: Ctx,
-  events: { type: T; payload: DomainEvents[T] }[],
+  events: EventDraft<T>[],
   orgId: string,
   at: Date,
 ): { params: EventParams; written: () => void } {
-  const rows = events.map((e) => ({ id: newId(), type: e.type, payload: e.payload }));
+  const rows = events.map((e) => ({
+    id: newId(),
+    type: e.type,
+    payload: e.payload,
+    changes: e.changes,
+    audited: e.audited !== false,
+  }));
+  const audit = tx.audit ?? null;
+  const { actor } = tx;
   return {
     params: {
       eventIds: rows.map((r) => r.id),
       eventOrgId: orgId,
       eventTypes: rows.map((r) => r.type),
       eventPayloads: rows.map((r) => JSON.stringify(r.payload)),
+      auditChanges: rows.map((r) =>
+        !r.audited ? null : audit === null || r.changes === undefined ? '' : JSON.stringify(r.changes),
+      ),
       eventsAt: at.toISOString(),
+      auditActorType:
+        audit === null ? null : actor.agent !== null ? 'agent' : actor.isMaster ? 'master' : 'key',
+      auditKeyId: audit === null ? null : actor.keyId,
+      auditAgentId: audit === null ? null : (actor.agent?.id ?? null),
+      auditRequestId: audit?.requestId ?? null,
+      auditIp: audit?.ip ?? null,
+      auditUserAgent: audit?.userAgent ?? null,
+      auditDialect: audit?.dialect ?? null,
     },
     written: () => {
       tx.pending?.push(
@@ -123,6 +198,8 @@ export function draftEvents<T extends EventType>(
  * that a statement making a change can write its events in the same round trip. Many rows come as
  * parallel arrays (text, cast per element), so one prepared statement fits any count. `payload`
  * may complete an event's payload (`e.type`, `e.payload`) with what only the statement knows.
+ * A request's change gets an audit record per event, whose changes are the event's own (`e.changes`,
+ * see `EventDraft`) or else its payload.
  */
 export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload::jsonb`) => sql`
     events_appended AS (
@@ -132,7 +209,36 @@ export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload::jsonb`)
       FROM unnest(${sql.placeholder('eventIds')}::text[], ${sql.placeholder('eventTypes')}::text[],
         ${sql.placeholder('eventPayloads')}::text[]) AS e(id, type, payload)
       WHERE ${when}
+    ),
+    audit_appended AS (
+      INSERT INTO audit_log (id, org_id, occurred_at, actor_type, actor_key_id, actor_agent_id, action,
+        target_type, target_id, changes, request_id, ip, user_agent, dialect)
+      SELECT e.id::uuid, ${sql.placeholder('eventOrgId')}::uuid, ${sql.placeholder('eventsAt')}::timestamptz,
+        ${sql.placeholder('auditActorType')}::text, ${sql.placeholder('auditKeyId')}::uuid,
+        ${sql.placeholder('auditAgentId')}::uuid, e.type, split_part(e.type, '.', 1),
+        ${AUDIT_TARGET}, COALESCE(NULLIF(e.changes, '')::jsonb, ${payload}),
+        ${sql.placeholder('auditRequestId')}::text, ${sql.placeholder('auditIp')}::text,
+        ${sql.placeholder('auditUserAgent')}::text, ${sql.placeholder('auditDialect')}::text
+      FROM unnest(${sql.placeholder('eventIds')}::text[], ${sql.placeholder('eventTypes')}::text[],
+        ${sql.placeholder('eventPayloads')}::text[], ${sql.placeholder('auditChanges')}::text[])
+        AS e(id, type, payload, changes)
+      WHERE ${sql.placeholder('auditActorType')}::text IS NOT NULL AND e.changes IS NOT NULL AND ${when}
     )`;
+
+/**
+ * The id an audit record names as its target: the thing of the event type's first word. Written
+ * with the event, in the same statement: a request's change is audited exactly when it happens.
+ */
+const AUDIT_TARGET = sql.raw(`CASE split_part(e.type, '.', 1)
+        WHEN 'conversation' THEN e.payload::jsonb->>'conversation_id'
+        WHEN 'team' THEN e.payload::jsonb->>'team_id'
+        WHEN 'agent' THEN e.payload::jsonb->>'agent_id'
+        WHEN 'supervisor' THEN e.payload::jsonb->>'supervisor_id'
+        WHEN 'api_key' THEN e.payload::jsonb->>'api_key_id'
+        WHEN 'webhook' THEN e.payload::jsonb->>'webhook_id'
+        WHEN 'presence_status' THEN e.payload::jsonb->>'key'
+        WHEN 'org' THEN e.payload::jsonb->>'org_id'
+      END`);
 
 const appendManyStatement = preparedSql<never, EventParams>(
   'roster_append_events',
@@ -142,12 +248,15 @@ const appendManyStatement = preparedSql<never, EventParams>(
 /**
  * Appends one event to the outbox through the transaction of `tx` (see `inTransaction`), so the
  * event exists exactly when the change does, and queues it for live delivery after the commit.
+ * `changes`: what the audit record of a request's change says changed, instead of the payload
+ * (see `EventDraft`).
  */
 export async function emitEvent<T extends EventType>(
   tx: Ctx,
   type: T,
   payload: DomainEvents[T],
   orgId: string = tx.actor.orgId,
+  changes?: AuditChanges,
 ): Promise<void> {
-  await emitEvents(tx, [{ type, payload }], orgId);
+  await emitEvents(tx, [{ type, payload, changes }], orgId);
 }

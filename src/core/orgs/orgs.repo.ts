@@ -5,8 +5,10 @@ import type { PageRequest } from '../paging.js';
 
 // Orgs are the tenants themselves, so these functions are the only ones not taking an org id first.
 
-export async function findOrg(db: Db, id: string): Promise<OrgRow | null> {
-  const rows = await db.select().from(orgs).where(eq(orgs.id, id));
+/** The org; with `lock`, its row stays locked until the transaction ends. */
+export async function findOrg(db: Db, id: string, lock = false): Promise<OrgRow | null> {
+  const query = db.select().from(orgs).where(eq(orgs.id, id));
+  const rows = lock ? await query.for('no key update') : await query;
   return rows[0] ?? null;
 }
 

@@ -1,5 +1,6 @@
 import type { OrgRow } from '../../db/schema.js';
 import type { Actor } from '../access.js';
+import { fieldChanges } from '../audit/changes.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { DomainError, ERRORS, ErrorCode, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
@@ -54,7 +55,7 @@ export async function updateOrg(ctx: Ctx, id: string, input: Partial<OrgInput>):
   assertMaster(ctx.actor);
   const now = ctx.now();
   return inTransaction(ctx, async (tx) => {
-    const current = found(await findOrg(tx.db, id), () => ERRORS.orgNotFound(id));
+    const current = found(await findOrg(tx.db, id, true), () => ERRORS.orgNotFound(id));
     const org = found(
       await updateOrgRow(tx.db, id, {
         name: input.name ?? current.name,
@@ -63,7 +64,13 @@ export async function updateOrg(ctx: Ctx, id: string, input: Partial<OrgInput>):
       }),
       () => ERRORS.orgNotFound(id),
     );
-    await emitEvent(tx, 'org.updated', { org_id: id, name: org.name }, id);
+    await emitEvent(
+      tx,
+      'org.updated',
+      { org_id: id, name: org.name },
+      id,
+      fieldChanges(current, org, ['name', 'defaultMaxConcurrent']),
+    );
     if (org.defaultMaxConcurrent > current.defaultMaxConcurrent) {
       // More room for every agent that inherits the org's capacity: queued work may move now.
       await drainOrgAfterCommit(tx, id);

@@ -14,6 +14,11 @@ export interface PlatformInit {
   platform: Platform;
   /** The master key in clear text when this start generated it; null otherwise. */
   generatedMasterKey: string | null;
+  /**
+   * True when a configured key took the place of a different stored one: the previous master key
+   * no longer works (the caller logs it). False on a first start and when the keys are the same.
+   */
+  replacedMasterKey: boolean;
 }
 
 const MASTER_KEY_HASH = 'master_key_hash';
@@ -34,8 +39,11 @@ async function claimSetting(db: Db, key: string, value: string): Promise<string>
 }
 
 /**
- * Makes sure the default org and the master key exist. A configured master key replaces the stored
- * hash; without one, the stored hash is reused, and on the very first start a key is generated.
+ * Makes sure the default org and the master key exist. A configured master key (any secret of 32
+ * characters or more, with or without the `roster_mk_` prefix) is the master key and replaces the
+ * stored hash, so that it keeps working on later starts without the variable; without one, the
+ * stored hash is reused, and on the very first start a key is generated. The operator is never
+ * left without a working key: the one configured last, or else the generated one, always works.
  */
 export async function initPlatform(
   db: Db,
@@ -53,21 +61,35 @@ export async function initPlatform(
     });
   }
 
+  const stored = await readSetting(db, MASTER_KEY_HASH);
   if (options.masterKey !== null) {
     const hash = hashSecret(options.masterKey);
-    await db
-      .insert(platformSettings)
-      .values({ key: MASTER_KEY_HASH, value: hash })
-      .onConflictDoUpdate({ target: platformSettings.key, set: { value: sql`excluded.value` } });
-    return { platform: { defaultOrgId, masterKeyHash: hash }, generatedMasterKey: null };
+    if (stored !== hash) {
+      await db
+        .insert(platformSettings)
+        .values({ key: MASTER_KEY_HASH, value: hash })
+        .onConflictDoUpdate({ target: platformSettings.key, set: { value: sql`excluded.value` } });
+    }
+    return {
+      platform: { defaultOrgId, masterKeyHash: hash },
+      generatedMasterKey: null,
+      replacedMasterKey: stored !== null && stored !== hash,
+    };
   }
 
-  const stored = await readSetting(db, MASTER_KEY_HASH);
   if (stored !== null) {
-    return { platform: { defaultOrgId, masterKeyHash: stored }, generatedMasterKey: null };
+    return {
+      platform: { defaultOrgId, masterKeyHash: stored },
+      generatedMasterKey: null,
+      replacedMasterKey: false,
+    };
   }
   const key = generateSecret(MASTER_KEY_PREFIX);
   const won = await claimSetting(db, MASTER_KEY_HASH, hashSecret(key));
   const generated = won === hashSecret(key) ? key : null;
-  return { platform: { defaultOrgId, masterKeyHash: won }, generatedMasterKey: generated };
+  return {
+    platform: { defaultOrgId, masterKeyHash: won },
+    generatedMasterKey: generated,
+    replacedMasterKey: false,
+  };
 }

@@ -1,12 +1,19 @@
 import { uniqueViolation } from '../../db/errors.js';
 import type { PresenceStatusRow } from '../../db/schema.js';
 import { assertCan } from '../access.js';
+import { fieldChanges } from '../audit/changes.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { DomainError, ERRORS, ErrorCode, found } from '../errors.js';
 import { emitEvent, emitEvents } from '../events/events.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import { agentsWithStatus } from '../routing/routing.repo.js';
-import { deleteStatusRow, insertStatusRow, listStatusRows, updateStatusRow } from './presence.repo.js';
+import {
+  deleteStatusRow,
+  findStatusRow,
+  insertStatusRow,
+  listStatusRows,
+  updateStatusRow,
+} from './presence.repo.js';
 
 /** A status an agent can choose; `builtIn` ones exist in every org and cannot be changed. */
 export interface PresenceStatus {
@@ -78,11 +85,20 @@ export async function updatePresenceStatus(
   assertCan(ctx.actor, 'presence_status.manage');
   assertNotBuiltIn(key);
   return inTransaction(ctx, async (tx) => {
+    const before = found(await findStatusRow(tx.db, tx.actor.orgId, key, true), () =>
+      ERRORS.presenceStatusNotFound(key),
+    );
     const row = found(
       await updateStatusRow(tx.db, tx.actor.orgId, key, { ...patch, updatedAt: tx.now() }),
       () => ERRORS.presenceStatusNotFound(key),
     );
-    await emitEvent(tx, 'presence_status.updated', { key, available: row.available });
+    await emitEvent(
+      tx,
+      'presence_status.updated',
+      { key, available: row.available },
+      tx.actor.orgId,
+      fieldChanges(before, row, ['label', 'available']),
+    );
     if (row.available) {
       // Agents that chose this status may take work now.
       await drainAfterCommit(tx, await agentsWithStatus(tx.db, tx.actor.orgId, key));
@@ -108,6 +124,7 @@ export async function deletePresenceStatus(ctx: Ctx, key: string): Promise<void>
       moved.map((m) => ({
         type: 'agent.availability_changed' as const,
         payload: { agent_id: m.id, available: m.available, status: 'away', channels: m.channels },
+        changes: { status: [key, 'away'] },
       })),
     );
   });

@@ -8,6 +8,14 @@ export interface LivePresence {
   activeChannels: string[];
 }
 
+/** One device an agent heartbeats from, while it is live. */
+export interface LiveDevice {
+  id: string;
+  lastSeen: Date;
+  /** Channels the device reported with its latest heartbeat. */
+  channels: string[];
+}
+
 /** An agent went online (first live device) or offline (last device gone or expired). */
 export interface PresenceTransition {
   orgId: string;
@@ -39,6 +47,8 @@ export interface PresenceStore {
   /** Drops everything known about an agent (it was deleted); reports no transition. */
   forget(orgId: string, agentId: string): Promise<void>;
   read(orgId: string, agentIds: string[], now: Date): Promise<Map<string, LivePresence>>;
+  /** The agent's live devices (heartbeat within the TTL), by id. */
+  devices(orgId: string, agentId: string, now: Date): Promise<LiveDevice[]>;
   /** Removes devices whose TTL passed and returns the agents that went offline because of it. */
   sweep(now: Date): Promise<PresenceTransition[]>;
   close(): Promise<void>;

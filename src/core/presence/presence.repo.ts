@@ -152,11 +152,18 @@ export function listStatusRows(db: Db, orgId: string): Promise<PresenceStatusRow
     .orderBy(presenceStatuses.key);
 }
 
-export async function findStatusRow(db: Db, orgId: string, key: string): Promise<PresenceStatusRow | null> {
-  const rows = await db
+/** The org's status `key`; with `lock`, its row stays locked until the transaction ends. */
+export async function findStatusRow(
+  db: Db,
+  orgId: string,
+  key: string,
+  lock = false,
+): Promise<PresenceStatusRow | null> {
+  const query = db
     .select()
     .from(presenceStatuses)
     .where(and(eq(presenceStatuses.orgId, orgId), eq(presenceStatuses.key, key)));
+  const rows = lock ? await query.for('no key update') : await query;
   return rows[0] ?? null;
 }
 

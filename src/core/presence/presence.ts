@@ -1,5 +1,7 @@
+import { heartbeats, presenceTransitions } from '../../observability/metrics.js';
 import { assertCan, can, systemActor } from '../access.js';
 import { agentExists } from '../agents/agents.repo.js';
+import { fieldChanges } from '../audit/changes.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
@@ -17,7 +19,7 @@ import {
   updateAvailabilityRow,
 } from './presence.repo.js';
 import { BUILT_IN_STATUSES } from './presence-statuses.js';
-import { OFFLINE, type PresenceTransition } from './presence-store.js';
+import { type LiveDevice, OFFLINE, type PresenceTransition } from './presence-store.js';
 
 /** What supervisors see of one agent: its choice, its connection and the status derived from both. */
 export interface PresenceView {
@@ -196,12 +198,21 @@ export async function setAvailability(
       return;
     }
     await updateAvailabilityRow(tx.db, tx.actor.orgId, agentId, { ...next, at: tx.now() });
-    await emitEvent(tx, 'agent.availability_changed', {
-      agent_id: agentId,
-      available: next.available,
-      status: next.presenceStatus,
-      channels: next.channels,
-    });
+    const after = await viewOf(tx, agentId);
+    await emitEvent(
+      tx,
+      'agent.availability_changed',
+      {
+        agent_id: agentId,
+        available: next.available,
+        status: next.presenceStatus,
+        channels: next.channels,
+        previous_effective_status: current.effectiveStatus,
+        effective_status: after.effectiveStatus,
+      },
+      tx.actor.orgId,
+      fieldChanges(current, after, ['available', 'status', 'channels', 'effectiveStatus']),
+    );
     await drainAfterCommit(tx, [agentId]);
   });
   return viewOf(ctx, agentId);
@@ -238,9 +249,20 @@ export async function heartbeat(
     input.channels ?? [],
     ctx.now(),
   );
+  heartbeats.inc();
   if (transition !== null) {
     await recordPresenceTransitions(ctx, [transition]);
   }
+}
+
+/**
+ * The agent's live devices, each with its latest heartbeat and channels: what a supervisor picks
+ * from to sign one out. @throws forbidden; agent_not_found.
+ */
+export async function listDevices(ctx: Ctx, agentId: string): Promise<LiveDevice[]> {
+  await assertMayRead(ctx, agentId);
+  await assertAgentExists(ctx, agentId);
+  return ctx.presence.devices(ctx.actor.orgId, agentId, ctx.now());
 }
 
 /** Signs one device out; the agent goes offline at once when it was the last. @throws forbidden; agent_not_found. */
@@ -262,9 +284,27 @@ export async function recordPresenceTransitions(ctx: Ctx, transitions: PresenceT
   if (transitions.length === 0) {
     return;
   }
-  await inTransaction({ ...ctx, actor: systemActor(transitions[0]?.orgId ?? '') }, async (tx) => {
+  for (const t of transitions) {
+    presenceTransitions.inc({ to: t.online ? 'online' : 'offline' });
+  }
+  // A request's transitions (a heartbeat, a sign-out) are its caller's, and audited as such; the
+  // sweep's are the platform's.
+  const actor = ctx.audit ? ctx.actor : systemActor(transitions[0]?.orgId ?? '');
+  await inTransaction({ ...ctx, actor }, async (tx) => {
     for (const t of transitions) {
       if (await recordTransitionRow(tx.db, t.orgId, t.agentId, t.at, t.lastSeen)) {
+        // The status the agent had with its connection on: what it goes to, or comes from.
+        const [row] = await listAvailability(tx.db, t.orgId, { agentId: t.agentId, afterId: null, limit: 1 });
+        const connected =
+          row === undefined
+            ? 'offline'
+            : effectiveStatus({
+                online: true,
+                available: row.available,
+                statusAvailable: row.statusAvailable,
+                activeConversations: row.activeConversations,
+                capacity: row.capacity,
+              });
         await emitEvent(
           tx,
           'agent.presence_changed',
@@ -272,8 +312,14 @@ export async function recordPresenceTransitions(ctx: Ctx, transitions: PresenceT
             agent_id: t.agentId,
             connection: t.online ? 'online' : 'offline',
             last_seen: t.lastSeen.toISOString(),
+            previous_effective_status: t.online ? 'offline' : connected,
+            effective_status: t.online ? connected : 'offline',
           },
           t.orgId,
+          {
+            connection: t.online ? ['offline', 'online'] : ['online', 'offline'],
+            effective_status: t.online ? ['offline', connected] : [connected, 'offline'],
+          },
         );
       }
     }

@@ -1,5 +1,6 @@
 import type { ConversationRow } from '../../db/schema.js';
 import { assertCan, can } from '../access.js';
+import { fieldChanges } from '../audit/changes.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { DomainError, ERRORS, ErrorCode, found } from '../errors.js';
 import { emitEvent, emitEvents } from '../events/events.js';
@@ -89,11 +90,13 @@ export async function closeConversation(ctx: Ctx, id: string): Promise<Conversat
         await updateConversationRow(tx.db, orgId, id, { status: 'closed', closedAt: now, updatedAt: now }),
         () => ERRORS.conversationNotFound(id),
       );
-      await emitEvent(tx, 'conversation.closed', {
-        conversation_id: id,
-        team_id: row.teamId,
-        agent_id: row.assigneeId,
-      });
+      await emitEvent(
+        tx,
+        'conversation.closed',
+        { conversation_id: id, team_id: row.teamId, agent_id: row.assigneeId },
+        orgId,
+        fieldChanges(current, row, ['status', 'closedAt']),
+      );
       if (current.status === 'assigned' && current.assigneeId !== null) {
         await drainAfterCommit(tx, [current.assigneeId]);
       }
@@ -172,13 +175,19 @@ export async function transferConversation(
         });
       }
       const updated = found(row, () => ERRORS.conversationNotFound(id));
-      await emitEvent(tx, 'conversation.transferred', {
-        conversation_id: id,
-        from_team_id: current.teamId,
-        to_team_id: toTeam,
-        from_agent_id: current.assigneeId,
-        to_agent_id: agentId,
-      });
+      await emitEvent(
+        tx,
+        'conversation.transferred',
+        {
+          conversation_id: id,
+          from_team_id: current.teamId,
+          to_team_id: toTeam,
+          from_agent_id: current.assigneeId,
+          to_agent_id: agentId,
+        },
+        orgId,
+        fieldChanges(current, updated, ['status', 'teamId', 'assigneeId']),
+      );
       if (agentId !== null && current.assigneeId !== agentId && agent !== null) {
         await recordAssignment(tx.db, orgId, agentId, toTeam, now);
         await emitEvent(tx, 'conversation.assigned', {
@@ -248,6 +257,7 @@ export async function releaseTeam(tx: Ctx, teamId: string): Promise<void> {
           from_agent_id: c.assigneeId,
           to_agent_id: c.assigneeId,
         },
+        changes: { team_id: [teamId, null] },
       })),
     orgId,
   );

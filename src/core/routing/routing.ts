@@ -1,5 +1,6 @@
 import { isRetryableConflict } from '../../db/errors.js';
 import type { ConversationRow } from '../../db/schema.js';
+import { routingDecisions, routingDuration } from '../../observability/metrics.js';
 import { systemActor } from '../access.js';
 import { afterCommit, type Ctx, inTransaction } from '../context.js';
 import { emitEvent } from '../events/events.js';
@@ -178,6 +179,20 @@ export async function routeConversation(
   conversationId: string,
   justInserted?: ConversationRow,
 ): Promise<ConversationRow | null> {
+  const started = performance.now();
+  const routed = await routeOnce(ctx, conversationId, justInserted);
+  routingDuration.observe((performance.now() - started) / 1000);
+  routingDecisions.inc({
+    outcome: routed === null ? 'gone' : routed.status === 'queued' ? 'queued' : 'assigned',
+  });
+  return routed;
+}
+
+async function routeOnce(
+  ctx: Ctx,
+  conversationId: string,
+  justInserted?: ConversationRow,
+): Promise<ConversationRow | null> {
   const sys = asSystem(ctx);
   const orgId = sys.actor.orgId;
   let conversation = justInserted ?? (await findConversation(sys.db, orgId, conversationId));
@@ -258,6 +273,9 @@ export async function drainAgents(ctx: Ctx, agentIds: readonly string[]): Promis
       }
     }
     waiting = next;
+  }
+  if (assigned > 0) {
+    routingDecisions.inc({ outcome: 'drained' }, assigned);
   }
   return assigned;
 }

@@ -161,6 +161,34 @@ export async function countSupervised(db: Db, orgId: string, supervisorId: strin
   return Number(rows[0]?.n ?? 0);
 }
 
+/** The agents each of `supervisorIds` supervises, by supervisor (ids in order); none: absent. */
+export async function supervisedIdsOf(
+  db: Db,
+  orgId: string,
+  supervisorIds: string[],
+): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ supervisorId: supervisorAgents.supervisorId, agentId: supervisorAgents.agentId })
+    .from(supervisorAgents)
+    .where(
+      and(
+        eq(supervisorAgents.orgId, orgId),
+        sql`${supervisorAgents.supervisorId} = ANY(${sql.param(supervisorIds)}::uuid[])`,
+      ),
+    )
+    .orderBy(asc(supervisorAgents.agentId));
+  const bySupervisor = new Map<string, string[]>();
+  for (const { supervisorId, agentId } of rows) {
+    const ids = bySupervisor.get(supervisorId);
+    if (ids === undefined) {
+      bySupervisor.set(supervisorId, [agentId]);
+    } else {
+      ids.push(agentId);
+    }
+  }
+  return bySupervisor;
+}
+
 export async function isSupervisorOf(
   db: Db,
   orgId: string,

@@ -19,6 +19,7 @@ import {
   type PersonFilter,
   type SupervisedRow,
   type SupervisorRow,
+  supervisedIdsOf,
 } from './supervisors.repo.js';
 
 /** Most agent ids one bulk assignment change may name (add and remove together). */
@@ -193,12 +194,20 @@ export async function updateSupervisorAgents(
     ];
     const addedIds = add.unique.filter((id) => added.get(id) === 'added');
     const removedIds = remove.unique.filter((id) => removed.get(id) === true);
+    if (addedIds.length + removedIds.length === 0) {
+      return results;
+    }
+    // Audited as the agents it supervises before and after, the additions' event first.
+    const final = (await supervisedIdsOf(tx.db, orgId, [supervisorId])).get(supervisorId) ?? [];
+    const addedSet = new Set(addedIds);
+    const between = sortedIds([...final, ...removedIds]);
     if (addedIds.length > 0) {
       await emitEvent(
         tx,
         'supervisor.agents_added',
         { supervisor_id: supervisorId, agent_ids: addedIds },
         orgId,
+        { agent_ids: [between.filter((id) => !addedSet.has(id)), between] },
       );
     }
     if (removedIds.length > 0) {
@@ -207,25 +216,40 @@ export async function updateSupervisorAgents(
         'supervisor.agents_removed',
         { supervisor_id: supervisorId, agent_ids: removedIds },
         orgId,
+        { agent_ids: [between, final] },
       );
     }
     return results;
   });
 }
 
-/** One `supervisor.agents_removed` event per supervisor that lost agents. */
+/** Ids in order, each once (the order PostgreSQL sorts uuids in). */
+const sortedIds = (ids: Iterable<string>) => [...new Set(ids)].sort();
+
+/**
+ * One `supervisor.agents_removed` event per supervisor that lost agents, audited as the agents it
+ * supervises before and after.
+ */
 async function emitRemovals(tx: Ctx, orgId: string, removed: Assignment[]): Promise<void> {
   const bySupervisor = new Map<string, string[]>();
   for (const { supervisorId, agentId } of removed) {
     bySupervisor.set(supervisorId, [...(bySupervisor.get(supervisorId) ?? []), agentId]);
   }
   const events = [...bySupervisor].sort(([a], [b]) => a.localeCompare(b));
+  const remaining =
+    events.length === 0
+      ? new Map<string, string[]>()
+      : await supervisedIdsOf(tx.db, orgId, [...bySupervisor.keys()]);
   await emitEvents(
     tx,
-    events.map(([supervisorId, agentIds]) => ({
-      type: 'supervisor.agents_removed' as const,
-      payload: { supervisor_id: supervisorId, agent_ids: agentIds.sort() },
-    })),
+    events.map(([supervisorId, agentIds]) => {
+      const after = remaining.get(supervisorId) ?? [];
+      return {
+        type: 'supervisor.agents_removed' as const,
+        payload: { supervisor_id: supervisorId, agent_ids: agentIds.sort() },
+        changes: { agent_ids: [sortedIds([...after, ...agentIds]), after] },
+      };
+    }),
     orgId,
   );
 }

@@ -129,21 +129,69 @@ export async function listMemberDetailRows(
   return { rows, total: counted?.total ?? 0 };
 }
 
-/** Sets members' priorities in one statement; returns the ids whose priority changed. */
+/** Every team the agent is a member of, with its membership as a team's member list shows it. */
+export async function listMembershipDetailRows(
+  db: Db,
+  orgId: string,
+  agentId: string,
+): Promise<{ team: TeamRow; member: MemberDetailRow }[]> {
+  const rows = await db
+    .select({
+      team: teams,
+      member: {
+        agentId: teamMembers.agentId,
+        username: agents.username,
+        email: agents.email,
+        fullName: agents.fullName,
+        priority: teamMembers.priority,
+        activeConversations,
+        joinedAt: teamMembers.createdAt,
+      },
+    })
+    .from(teamMembers)
+    .innerJoin(teams, and(eq(teams.orgId, teamMembers.orgId), eq(teams.id, teamMembers.teamId)))
+    .innerJoin(agents, and(eq(agents.orgId, teamMembers.orgId), eq(agents.id, teamMembers.agentId)))
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.agentId, agentId)))
+    .orderBy(asc(teams.name), asc(teams.id));
+  return rows;
+}
+
+/** A member whose priority a change moved, from `before` to `after`. */
+export interface PriorityChange {
+  agentId: string;
+  before: number;
+  after: number;
+}
+
+/**
+ * Sets members' priorities in one statement; returns those whose priority changed. The rows are
+ * locked first (`old`), so `before` is the priority the change replaced even when a concurrent
+ * change committed in between.
+ */
 export async function setMemberPriorities(
   db: Db,
   orgId: string,
   teamId: string,
   entries: { agentId: string; priority: number }[],
-): Promise<string[]> {
+): Promise<PriorityChange[]> {
+  const ids = sql.param(entries.map((e) => e.agentId));
   const result = await db.execute(sql`
+    WITH old AS (
+      SELECT agent_id, priority FROM team_members
+      WHERE org_id = ${orgId} AND team_id = ${teamId} AND agent_id = ANY(${ids}::uuid[])
+      FOR NO KEY UPDATE
+    )
     UPDATE team_members AS m SET priority = v.priority
-    FROM unnest(${sql.param(entries.map((e) => e.agentId))}::uuid[],
-                ${sql.param(entries.map((e) => e.priority))}::int[]) AS v(agent_id, priority)
+    FROM unnest(${ids}::uuid[], ${sql.param(entries.map((e) => e.priority))}::int[]) AS v(agent_id, priority),
+      old
     WHERE m.org_id = ${orgId} AND m.team_id = ${teamId} AND m.agent_id = v.agent_id
-      AND m.priority <> v.priority
-    RETURNING m.agent_id`);
-  return rowsOf<{ agent_id: string }>(result).map((r) => r.agent_id);
+      AND old.agent_id = v.agent_id AND old.priority <> v.priority
+    RETURNING m.agent_id, old.priority AS before, m.priority AS after`);
+  return rowsOf<{ agent_id: string; before: number; after: number }>(result).map((r) => ({
+    agentId: r.agent_id,
+    before: Number(r.before),
+    after: Number(r.after),
+  }));
 }
 
 /** Sets or clears the team's archive mark; null when the team does not exist or was already so. */

@@ -1,5 +1,6 @@
 import type { TeamRow } from '../../db/schema.js';
 import { assertCan } from '../access.js';
+import { findAgent } from '../agents/agents.repo.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
 import { emitEvent } from '../events/events.js';
@@ -7,6 +8,7 @@ import { drainTeamsAfterCommit } from '../routing/routing.js';
 import type { IfVersion } from '../versions.js';
 import {
   listMemberDetailRows,
+  listMembershipDetailRows,
   type MemberDetailRow,
   type MemberSortField,
   type SortKey,
@@ -16,7 +18,7 @@ import {
   type TeamWithCount,
 } from './team-details.repo.js';
 import { assertTeamVersion, getTeam, type TeamInput, type TeamWithMembers, updateTeam } from './teams.js';
-import { findTeam } from './teams.repo.js';
+import { findTeam, lockTeam } from './teams.repo.js';
 
 export type { MemberDetailRow, TeamSearchQuery, TeamWithCount } from './team-details.repo.js';
 export { MEMBER_SORT_FIELDS, TEAM_SORT_FIELDS } from './team-details.repo.js';
@@ -48,6 +50,19 @@ export async function getTeamWithCount(ctx: Ctx, id: string): Promise<TeamWithCo
 }
 
 /**
+ * The teams an agent belongs to, each with the agent's membership in it (priority, open
+ * conversations of the team), by team name. @throws forbidden; agent_not_found.
+ */
+export async function listAgentMemberships(
+  ctx: Ctx,
+  agentId: string,
+): Promise<{ team: TeamWithCount; member: MemberDetailRow }[]> {
+  assertCan(ctx.actor, 'team.read');
+  found(await findAgent(ctx.db, ctx.actor.orgId, agentId), () => ERRORS.agentNotFound(agentId));
+  return listMembershipDetailRows(ctx.db, ctx.actor.orgId, agentId);
+}
+
+/**
  * A team's members with their username, priority and open conversations in the team, sorted and
  * offset-paged (`limit: null` reads them all), and how many the team has.
  * @throws forbidden; team_not_found.
@@ -67,12 +82,16 @@ async function setArchived(ctx: Ctx, id: string, archived: boolean): Promise<Tea
   assertCan(ctx.actor, 'team.update');
   return inTransaction(ctx, async (tx) => {
     const orgId = tx.actor.orgId;
+    // A restore's audit record says when the team had been archived: read with its row locked.
+    const archivedAt = archived ? null : ((await lockTeam(tx.db, orgId, id))?.archivedAt ?? null);
     const changed = await setTeamArchived(tx.db, orgId, id, archived ? tx.now() : null, tx.now());
     if (changed === null) {
       // Archiving an archived team (or restoring an active one) changes nothing and is no error.
       return found(await findTeam(tx.db, orgId, id), () => ERRORS.teamNotFound(id));
     }
-    await emitEvent(tx, archived ? 'team.archived' : 'team.unarchived', { team_id: id }, orgId);
+    await emitEvent(tx, archived ? 'team.archived' : 'team.unarchived', { team_id: id }, orgId, {
+      archived_at: [archivedAt, changed.archivedAt],
+    });
     if (!archived) {
       // Back from the archive, the team takes work again: its queue may move now.
       await drainTeamsAfterCommit(tx, [id]);

@@ -7,7 +7,7 @@ import { outbox } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { newId } from '../ids.js';
-import { updateTeamMembers } from './team-members.js';
+import { setTeamMembers, updateTeamMembers } from './team-members.js';
 import { getTeam } from './teams.js';
 
 async function rejectsWith(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
@@ -108,5 +108,47 @@ describe('team members with requireAll', () => {
       updateTeamMembers(ctx, newId(), { add: [agent.id], remove: [] }, { requireAll: true }),
       'team_not_found',
     );
+  });
+});
+
+describe('setTeamMembers', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(async () => {
+    await env.close();
+  });
+
+  it('makes the members exactly the ids given, keeping the priority of those that stay', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const [a, b, c] = [await buildAgent(ctx), await buildAgent(ctx), await buildAgent(ctx)];
+    await updateTeamMembers(
+      ctx,
+      team.id,
+      { add: [a.id, b.id], remove: [] },
+      { priorities: new Map([[a.id, 3]]) },
+    );
+    await setTeamMembers(ctx, team.id, [a.id.toUpperCase(), c.id, c.id]);
+    const members = (await getTeam(ctx, team.id)).members;
+    assert.deepEqual(members.map((m) => m.id).sort(), [a.id, c.id].sort());
+    assert.equal(members.find((m) => m.id === a.id)?.priority, 3);
+    const events = await eventCount(ctx);
+    await setTeamMembers(ctx, team.id, [c.id, a.id]);
+    assert.equal(await eventCount(ctx), events, 'no event when nothing changes');
+    await setTeamMembers(ctx, team.id, []);
+    assert.deepEqual(await memberIds(ctx, team.id), []);
+  });
+
+  it("fails whole on an id that is no agent of the org, another org's included", async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const a = await buildAgent(ctx);
+    const stranger = await buildAgent(await buildOrg(env));
+    await setTeamMembers(ctx, team.id, [a.id]);
+    await rejectsWith(setTeamMembers(ctx, team.id, [stranger.id]), 'agent_not_found');
+    await rejectsWith(setTeamMembers(ctx, newId(), [a.id]), 'team_not_found');
+    assert.deepEqual(await memberIds(ctx, team.id), [a.id]);
   });
 });

@@ -19,6 +19,7 @@ import {
   type MemberChangeResult,
   type MemberChangeStatus,
   removeTeamMember,
+  setMemberPriority,
   updateTeamMembers,
 } from './team-members.js';
 import { getTeam } from './teams.js';
@@ -104,6 +105,36 @@ describe('team members', () => {
     await addTeamMember(ctx, team.id, agent.id);
     await rejectsWith(addTeamMember(ctx, team.id, agent.id), 'already_member');
     assert.deepEqual(await memberIds(ctx, team.id), [agent.id]);
+  });
+
+  it('moves a member to a new priority, and refuses one who is not a member without adding it', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const [member, stranger] = [await buildAgent(ctx), await buildAgent(ctx)];
+    await addTeamMember(ctx, team.id, member.id, 1);
+    const moved = await setMemberPriority(ctx, team.id, member.id, -3);
+    assert.equal(moved.priority, -3);
+    const updates = (await membershipEvents(ctx, team.id)).filter((e) => e.type === 'team.members_updated');
+    assert.deepEqual(updates.at(-1)?.payload.agent_ids, [member.id]);
+    const eventsBefore = await membershipEvents(ctx, team.id);
+    await rejectsWith(setMemberPriority(ctx, team.id, stranger.id, 5), 'not_member');
+    assert.deepEqual(await memberIds(ctx, team.id), [member.id], 'the stranger was not added');
+    assert.deepEqual(await membershipEvents(ctx, team.id), eventsBefore);
+  });
+
+  it('changes nothing when adding a member twice, even with a new priority', async () => {
+    const ctx = await buildOrg(env);
+    const team = await buildTeam(ctx);
+    const agent = await buildAgent(ctx);
+    await addTeamMember(ctx, team.id, agent.id, 2);
+    const eventsBefore = await membershipEvents(ctx, team.id);
+    await rejectsWith(addTeamMember(ctx, team.id, agent.id, 7), 'already_member');
+    const [member] = await ctx.db
+      .select({ priority: teamMembers.priority })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.agentId, agent.id)));
+    assert.equal(member?.priority, 2, 'the refused request left the priority alone');
+    assert.deepEqual(await membershipEvents(ctx, team.id), eventsBefore, 'and announced nothing');
   });
 
   it('rejects an unknown agent with agent_not_found', async () => {

@@ -2,10 +2,10 @@ import { assertCan } from '../access.js';
 import { existingAgentIds, findAgent } from '../agents/agents.repo.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
-import { emitEvent } from '../events/events.js';
+import { emitEvent, emitEvents } from '../events/events.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
 import { drainAfterCommit } from '../routing/routing.js';
-import { setMemberPriorities } from './team-details.repo.js';
+import { type PriorityChange, setMemberPriorities } from './team-details.repo.js';
 import {
   bumpTeamVersion,
   deleteMembers,
@@ -44,20 +44,50 @@ export async function addTeamMember(
   priority?: number,
 ): Promise<MemberRow> {
   const priorities = priority === undefined ? undefined : new Map([[agentId.toLowerCase(), priority]]);
-  const [result] = await updateTeamMembers(ctx, teamId, { add: [agentId], remove: [] }, { priorities });
-  if (result?.status === 'not_found') {
-    throw ERRORS.agentNotFound(agentId);
-  }
-  if (result?.status === 'duplicate') {
-    throw ERRORS.alreadyMember(teamId, agentId);
-  }
-  const agent = found(await findAgent(ctx.db, ctx.actor.orgId, agentId), () => ERRORS.agentNotFound(agentId));
+  // One transaction: a refusal (already a member) rolls back the priority it would have set, and
+  // announces nothing.
+  const agent = await inTransaction(ctx, async (tx) => {
+    const [result] = await updateTeamMembers(tx, teamId, { add: [agentId], remove: [] }, { priorities });
+    if (result?.status === 'not_found') {
+      throw ERRORS.agentNotFound(agentId);
+    }
+    if (result?.status === 'duplicate') {
+      throw ERRORS.alreadyMember(teamId, agentId);
+    }
+    return found(await findAgent(tx.db, tx.actor.orgId, agentId), () => ERRORS.agentNotFound(agentId));
+  });
   return {
     id: agent.id,
     email: agent.email,
     fullName: agent.fullName,
     phoneNumber: agent.phoneNumber,
     priority: priority ?? 0,
+  };
+}
+
+/** Moves a member to `priority`. @throws forbidden; team_not_found; not_member (also for unknown agents). */
+export async function setMemberPriority(
+  ctx: Ctx,
+  teamId: string,
+  agentId: string,
+  priority: number,
+): Promise<MemberRow> {
+  const priorities = new Map([[agentId.toLowerCase(), priority]]);
+  // The same statements as an addition that finds the member there already; anything else (an
+  // unknown agent, or one that the addition would have made a member) is refused and rolled back.
+  const agent = await inTransaction(ctx, async (tx) => {
+    const [result] = await updateTeamMembers(tx, teamId, { add: [agentId], remove: [] }, { priorities });
+    if (result?.status !== 'duplicate') {
+      throw ERRORS.notMember(teamId, agentId);
+    }
+    return found(await findAgent(tx.db, tx.actor.orgId, agentId), () => ERRORS.notMember(teamId, agentId));
+  });
+  return {
+    id: agent.id,
+    email: agent.email,
+    fullName: agent.fullName,
+    phoneNumber: agent.phoneNumber,
+    priority,
   };
 }
 
@@ -82,13 +112,13 @@ function dedupe(ids: string[]): { unique: string[]; repeats: Set<number> } {
   return { unique: [...seen], repeats };
 }
 
-/** Sets the given priorities of members among `ids`; returns the ids whose priority changed. */
+/** Sets the given priorities of members among `ids`; returns those whose priority changed. */
 async function applyPriorities(
   tx: Ctx,
   teamId: string,
   ids: string[],
   priorities: ReadonlyMap<string, number> | undefined,
-): Promise<string[]> {
+): Promise<PriorityChange[]> {
   if (priorities === undefined) {
     return [];
   }
@@ -174,7 +204,8 @@ export async function updateTeamMembers(
     const addedIds = add.unique.filter((id) => added.get(id) === true);
     const removedIds = remove.unique.filter((id) => removed.get(id) === true);
     const reordered = await applyPriorities(tx, teamId, add.unique, options.priorities);
-    const updatedIds = reordered.filter((id) => added.get(id) === false);
+    const updated = reordered.filter((p) => added.get(p.agentId) === false);
+    const updatedIds = updated.map((p) => p.agentId);
     if (addedIds.length + removedIds.length + updatedIds.length > 0) {
       // The insert's trigger updated the team's member_count, locking its row: concurrent
       // additions take turns, and each sees the count the one before it committed.
@@ -192,8 +223,49 @@ export async function updateTeamMembers(
       await emitEvent(tx, 'team.members_removed', { team_id: teamId, agent_ids: removedIds }, orgId);
     }
     if (updatedIds.length > 0) {
-      await emitEvent(tx, 'team.members_updated', { team_id: teamId, agent_ids: updatedIds }, orgId);
+      // Audited as each member's priority before and after, by agent id.
+      await emitEvent(tx, 'team.members_updated', { team_id: teamId, agent_ids: updatedIds }, orgId, {
+        priority: [
+          Object.fromEntries(updated.map((p) => [p.agentId, p.before])),
+          Object.fromEntries(updated.map((p) => [p.agentId, p.after])),
+        ],
+      });
     }
+    // Each agent's side of the change (Zendesk's agent.groups_updated), in the same statement; the
+    // change itself is audited once, by the team's event.
+    await emitEvents(
+      tx,
+      [
+        ...addedIds.map((id) => ({ agent_id: id, added_team_ids: [teamId], removed_team_ids: [] })),
+        ...removedIds.map((id) => ({ agent_id: id, added_team_ids: [], removed_team_ids: [teamId] })),
+      ].map((payload) => ({ type: 'agent.teams_changed' as const, payload, audited: false as const })),
+      orgId,
+    );
     return results;
+  });
+}
+
+/**
+ * Makes the team's members exactly `wanted` (agent ids), in one transaction, through
+ * updateTeamMembers (its events and routing), in chunks of the most one call may name. An id that
+ * is no agent of the org fails it all with agent_not_found and nothing changes. Members that stay
+ * keep their priority.
+ * @throws forbidden; team_not_found; agent_not_found; team_full.
+ */
+export async function setTeamMembers(ctx: Ctx, teamId: string, wanted: string[]): Promise<void> {
+  assertCan(ctx.actor, 'team.members.manage');
+  const target = [...new Set(wanted.map((id) => id.toLowerCase()))];
+  await inTransaction(ctx, async (tx) => {
+    found(await findTeam(tx.db, tx.actor.orgId, teamId), () => ERRORS.teamNotFound(teamId));
+    const have = (await listMemberRows(tx.db, tx.actor.orgId, teamId, null)).map((m) => m.id);
+    const current = new Set(have);
+    const keep = new Set(target);
+    const add = target.filter((id) => !current.has(id));
+    const remove = have.filter((id) => !keep.has(id));
+    const chunk = MAX_BULK_MEMBERS / 2;
+    for (let i = 0; i < Math.max(add.length, remove.length); i += chunk) {
+      const change = { add: add.slice(i, i + chunk), remove: remove.slice(i, i + chunk) };
+      await updateTeamMembers(tx, teamId, change, { requireAll: true });
+    }
   });
 }

@@ -95,6 +95,7 @@ export async function updateTeamRow(
       | 'showOnRegistration'
       | 'showOnOfflineForm'
       | 'routing'
+      | 'externalId'
       | 'updatedAt'
     >
   >,
@@ -116,6 +117,19 @@ export async function bumpTeamVersion(db: Db, orgId: string, id: string): Promis
     .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
     .returning({ memberCount: teams.memberCount });
   return row?.memberCount ?? 0;
+}
+
+/**
+ * The team, its row locked until the transaction ends as an update locks it (rows that
+ * refer to it can still be added): the state a change starts from, for its audit record.
+ */
+export async function lockTeam(db: Db, orgId: string, id: string): Promise<TeamRow | null> {
+  const rows = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
+    .for('no key update');
+  return rows[0] ?? null;
 }
 
 /** The team's version, its row locked until the transaction ends; null when there is no such team. */

@@ -1,9 +1,10 @@
 import { uniqueViolation } from '../../db/errors.js';
 import type { TeamRow } from '../../db/schema.js';
 import { assertCan } from '../access.js';
+import { fieldChanges } from '../audit/changes.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
-import { emitEvent } from '../events/events.js';
+import { changedFields, emitEvent } from '../events/events.js';
 import { newId } from '../ids.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
 import { releaseTeam } from '../routing/conversations.js';
@@ -16,6 +17,7 @@ import {
   insertTeam,
   listMemberRows,
   listTeamRows,
+  lockTeam,
   lockTeamVersion,
   type MemberRow,
   updateTeamRow,
@@ -40,6 +42,8 @@ export interface TeamInput {
   showOnOfflineForm?: boolean;
   /** How its work reaches members (default least_busy). */
   routing?: RoutingMode;
+  /** The identity provider's id of the group this team is (SCIM externalId). */
+  externalId?: string | null;
 }
 
 /** Which teams a listing returns; archived teams are left out unless asked for. */
@@ -94,6 +98,7 @@ export async function createTeam(ctx: Ctx, input: TeamInput): Promise<TeamWithMe
         routingCursorAgentId: null,
         version: 1,
         memberCount: 0,
+        externalId: input.externalId ?? null,
         createdAt: now,
         updatedAt: now,
       });
@@ -124,10 +129,11 @@ export async function updateTeam(
 ): Promise<TeamWithMembers> {
   assertCan(ctx.actor, 'team.update');
   const now = ctx.now();
-  const fields = Object.keys(patch).filter((k) => patch[k as keyof TeamInput] !== undefined);
+  const fields = (Object.keys(patch) as (keyof TeamInput)[]).filter((k) => patch[k] !== undefined);
   try {
     return await inTransaction(ctx, async (tx) => {
       await assertTeamVersion(tx, id, expected);
+      const before = found(await lockTeam(tx.db, ctx.actor.orgId, id), () => ERRORS.teamNotFound(id));
       const team = found(
         await updateTeamRow(tx.db, ctx.actor.orgId, id, {
           name: patch.name,
@@ -138,11 +144,18 @@ export async function updateTeam(
           showOnRegistration: patch.showOnRegistration,
           showOnOfflineForm: patch.showOnOfflineForm,
           routing: patch.routing,
+          externalId: patch.externalId,
           updatedAt: now,
         }),
         () => ERRORS.teamNotFound(id),
       );
-      await emitEvent(tx, 'team.updated', { team_id: id, fields }, team.orgId);
+      await emitEvent(
+        tx,
+        'team.updated',
+        { team_id: id, fields: changedFields(fields) },
+        team.orgId,
+        fieldChanges(before, team, fields),
+      );
       if (patch.routing !== undefined || patch.defaultMaxConcurrent !== undefined || patch.enabled === true) {
         // Routed again, more room per member, or taking work again: its queue may move now.
         await drainTeamsAfterCommit(tx, [id]);

@@ -10,6 +10,7 @@ import {
   tryLockIdempotencyKey,
 } from '../../core/idempotency/idempotency.repo.js';
 import { type HeldTransaction, holdTransaction } from '../../db/client.js';
+import { idempotencyReplays } from '../../observability/metrics.js';
 import type { AppDeps } from '../deps.js';
 
 /** Visible ASCII, as Stripe and the IETF draft allow, up to Stripe's 255 characters. */
@@ -74,6 +75,7 @@ export function installIdempotency(app: FastifyInstance, deps: AppDeps): void {
           throw ERRORS.idempotencyKeyReused(key);
         }
         await held.end(false);
+        idempotencyReplays.inc();
         reply.header('idempotent-replayed', 'true');
         if (stored.contentType !== null) {
           reply.header('content-type', stored.contentType);

@@ -9,14 +9,18 @@ import { ProblemSchema } from '../v1/errors.js';
 /** Schema key of a route that accepts a request without a body (documented as optional). */
 export const BODY_OPTIONAL = 'x-body-optional';
 
-type OpenApiOperation = Record<string, unknown> & { requestBody?: { required?: boolean } };
+type OpenApiParameter = { in?: string; required?: boolean; schema?: { default?: unknown } };
+type OpenApiOperation = Record<string, unknown> & {
+  requestBody?: { required?: boolean };
+  parameters?: OpenApiParameter[];
+};
 type OpenApiDocument = { paths?: Record<string, Record<string, OpenApiOperation | undefined>> };
 
 /**
  * Client errors every route of a kind can answer, added to its documented responses in the shape
  * of its own client errors: 400 (malformed input) everywhere, 413 and 415 on every write (a body
  * too large or not JSON), 404 wherever `org_id` names the org (an unknown or foreign org is not
- * found). Runs for every route registered after it.
+ * found), 429 wherever a caller authenticates (rate limits). Runs for every route registered after it.
  */
 function documentCommonErrors(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
@@ -48,6 +52,11 @@ function documentCommonErrors(app: FastifyInstance): void {
     if (schema.querystring?.properties?.org_id !== undefined) {
       extra.push(404);
     }
+    if (response[401] !== undefined) {
+      // Whatever authenticates may be told to slow down: the per-key rate limit, or an address
+      // that used up its failed authentications (both with Retry-After).
+      extra.push(429);
+    }
     for (const status of extra) {
       response[status] ??= template;
     }
@@ -68,11 +77,21 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
           'Errors of /v1 are RFC 9457 problem details (application/problem+json); the Dixa-compatible ' +
           '/beta routes answer {"message": ...} as Dixa does, and the Webex-compatible /v1/telephony/config ' +
           'routes {"message", "errors", "trackingId"} as Webex does, and the Rocket.Chat-compatible ' +
-          '/api/v1/livechat routes {"success": false, "error"} (401: {"status": "error", "message"}).',
+          '/api/v1/livechat routes {"success": false, "error"} (401: {"status": "error", "message"}). ' +
+          "Every vendor dialect is also served under /compat/<dialect> followed by the vendor's own " +
+          'paths (/compat/dixa/v1/agents, /compat/webex/v1/people, /compat/tiledesk/v3/..., ' +
+          '/compat/rocketchat/api/v1/livechat/...), for clients whose paths collide with the native /v1.',
       },
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key or the master key' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'roster_session',
+            description:
+              'A console session (POST /v1/sessions); writes also need the X-Requested-With header',
+          },
           dixaApiKey: {
             type: 'apiKey',
             in: 'header',
@@ -94,12 +113,26 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
         },
       },
     },
+    // The `/compat/<dialect>/...` mounts repeat their dialect's routes under a second prefix: they
+    // are documented once, at the dialect's own prefix.
+    transform: ({ schema, url }) => ({
+      schema: url.startsWith('/compat/') ? { ...schema, hide: true } : schema,
+      url,
+    }),
     // Routes whose body may be left out say so with `x-body-optional` in their schema: Fastify
-    // would otherwise document every declared body as required.
+    // would otherwise document every declared body as required. Query parameters with a default
+    // are optional to the caller.
     transformObject: (documentObject) => {
       const document = (documentObject as { openapiObject: OpenApiDocument }).openapiObject;
       for (const operations of Object.values(document.paths ?? {})) {
         for (const operation of Object.values(operations)) {
+          // A query parameter with a default may be left out: TypeBox marks it required because the
+          // validator fills it in, but a client (packages/client) must not be made to send it.
+          for (const parameter of operation?.parameters ?? []) {
+            if (parameter.in === 'query' && parameter.schema?.default !== undefined) {
+              parameter.required = false;
+            }
+          }
           if (operation?.[BODY_OPTIONAL] === true) {
             delete operation[BODY_OPTIONAL];
             if (operation.requestBody !== undefined) {

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../core/access.js';
 import { MAX_ADDITIONAL_CONTACTS, MAX_MIDDLE_NAMES } from '../../core/agents/agents.js';
+import { MAX_BULK_AGENTS } from '../../core/agents/agents-bulk.js';
 import { Nullable, PageQuery, Timestamp, Uuid } from './common.schemas.js';
 
 const Role = Type.Enum(ROLES, { description: 'owner, admin, supervisor or agent' });
@@ -122,5 +123,70 @@ export const ListAgentsQuery = PageQuery({
   team_id: Type.Optional(Uuid('Only members of this team')),
   q: Type.Optional(
     Type.String({ minLength: 1, maxLength: 200, description: 'Matches name or email, case-insensitively' }),
+  ),
+});
+
+export const BulkAgentsBody = Type.Object(
+  {
+    agents: Type.Array(
+      Type.Object(
+        {
+          email: writable.email,
+          full_name: Type.Optional(writable.full_name),
+          role: Type.Optional(writable.role),
+          username: Type.Optional(writable.username),
+          phone_number: Type.Optional(writable.phone_number),
+          max_concurrent: Type.Optional(writable.max_concurrent),
+          tags: Type.Optional(writable.tags),
+        },
+        {
+          additionalProperties: false,
+          description: 'An agent matched by email (case-insensitive); full_name is required to create it',
+        },
+      ),
+      { minItems: 1, maxItems: MAX_BULK_AGENTS, description: `1 to ${MAX_BULK_AGENTS} agents` },
+    ),
+    update: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'Write the differing fields of agents that exist (otherwise they are left as they are)',
+      }),
+    ),
+    dry_run: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'Only answer what the call would do: nothing is written, created agents get no id',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BulkAgentsResult = Type.Object({
+  created: Type.Integer({ description: 'Agents created' }),
+  updated: Type.Integer({ description: 'Agents updated' }),
+  unchanged: Type.Integer({ description: 'Agents that exist and were left as they are' }),
+  failed: Type.Integer({ description: 'Items that could not be applied' }),
+  results: Type.Array(
+    Type.Object({
+      index: Type.Integer({ description: 'Position of the item in the request' }),
+      email: Type.String({ description: 'Email of the item' }),
+      status: Type.Enum(['created', 'updated', 'unchanged', 'failed'], {
+        description: 'created, updated, unchanged or failed',
+      }),
+      id: Nullable(Uuid('The agent matched or created; null when the item failed before either')),
+      fields: Type.Array(Type.String(), {
+        description: 'Fields that differ from the agent: written when updated, left as they were otherwise',
+      }),
+      error: Type.Union([
+        Type.Object({
+          code: Type.String({ description: 'Error code' }),
+          field: Nullable(Type.String({ description: 'The field at fault' })),
+          message: Type.String({ description: 'What is wrong' }),
+        }),
+        Type.Null(),
+      ]),
+    }),
+    { description: 'One result per item, in request order' },
   ),
 });

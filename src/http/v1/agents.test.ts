@@ -325,6 +325,7 @@ describe('/v1/agents', () => {
       'email',
       'enabled',
       'id',
+      'member_count',
       'name',
       'routing',
       'show_on_offline_form',

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type TProperties, Type } from 'typebox';
 import { DEFAULT_LIMIT, decodeCursor, MAX_LIMIT, type Page, type PageRequest } from '../../core/paging.js';
+import { requestUrl } from '../links.js';
 import { LOWERCASE_KEYWORD } from '../plugins/validation.js';
 
 export const Uuid = (description: string) =>
@@ -25,6 +26,13 @@ export const pageQueryProperties = {
     default: 0,
     description: 'Number of records to skip',
   }),
+  offset: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      description: 'Same as skip (the name the helpdesk pagination guide uses); wins when both are given',
+    }),
+  ),
   limit: Type.Integer({
     minimum: 1,
     maximum: MAX_LIMIT,
@@ -54,11 +62,16 @@ export function problems(...statuses: number[]): Record<number, ReturnType<typeo
   return Object.fromEntries(statuses.map((s) => [s, ProblemRef]));
 }
 
-export const SECURED = [{ bearerAuth: [] }];
+export const SECURED: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
-export function toPageRequest(query: { skip?: number; limit?: number; after?: string }): PageRequest {
+export function toPageRequest(query: {
+  skip?: number;
+  offset?: number;
+  limit?: number;
+  after?: string;
+}): PageRequest {
   return {
-    skip: query.skip ?? 0,
+    skip: query.offset ?? query.skip ?? 0,
     limit: query.limit ?? DEFAULT_LIMIT,
     afterId: query.after === undefined ? null : decodeCursor(query.after),
   };
@@ -78,8 +91,9 @@ export function sendPage<T, R>(
 }
 
 function setNextLink(request: FastifyRequest, reply: FastifyReply, next: string): void {
-  const url = new URL(request.url, 'http://roster.local');
+  const url = requestUrl(request);
   url.searchParams.delete('skip');
+  url.searchParams.delete('offset');
   url.searchParams.set('after', next);
-  reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  reply.header('link', `<${url.toString()}>; rel="next"`);
 }

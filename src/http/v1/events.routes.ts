@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { openEventFeed } from '../../core/events/event-feed.js';
+import { FeedTailer } from '../../realtime/feed-tailer.js';
 import { EventStreamHub, SSE_HEADERS } from '../../realtime/sse.js';
 import type { AppDeps } from '../deps.js';
 import { problems, SECURED } from './common.schemas.js';
@@ -10,10 +11,13 @@ export const eventsRoutes =
   (deps: AppDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const hub = new EventStreamHub();
+    const own = deps.feed === undefined ? new FeedTailer(deps.db, deps.events, { log: app.log }) : null;
+    const feed = deps.feed ?? (own as FeedTailer);
     // preClose, not onClose: onClose runs once the server has closed, which it never would while
     // streams hold their connections open.
     app.addHook('preClose', async () => {
       hub.closeAll();
+      await own?.close();
     });
 
     app.get(
@@ -45,7 +49,7 @@ export const eventsRoutes =
               ? { id: query.last_event_id, field: 'query.last_event_id' }
               : null;
         const stream = await hub.open({
-          bus: deps.events,
+          bus: feed,
           orgId: request.ctx.actor.orgId,
           keepAliveMs: deps.config.sseKeepAliveSeconds * 1000,
           openFeed: () =>

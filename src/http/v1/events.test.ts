@@ -106,6 +106,8 @@ describe('GET /v1/events', () => {
       `agent.updated ${member.id}`,
       `team.updated ${team.id}`,
       `team.members_added ${team.id}`,
+      // Joining makes the stranger a member: its own account of the change follows the team's.
+      `agent.teams_changed ${stranger.id}`,
       `agent.updated ${stranger.id}`,
     ]);
     assert.deepEqual(agentsOnly.frames.map(about), [

@@ -55,7 +55,7 @@ export const orgsRoutes =
           querystring: PageQuery({}),
           response: { 200: Type.Array(Org), ...problems(400, 401, 403) },
         },
-        config: { scope: 'keys:write' },
+        config: { scope: 'keys:write', acrossOrgs: true },
       },
       async (request, reply) => {
         const page = await listOrgs(request.ctx, toPageRequest(request.query));
@@ -74,7 +74,7 @@ export const orgsRoutes =
           body: OrgBody,
           response: { 201: Org, ...problems(400, 401, 403) },
         },
-        config: { scope: 'keys:write' },
+        config: { scope: 'keys:write', acrossOrgs: true },
       },
       async (request, reply) => {
         reply.status(201);
@@ -96,7 +96,7 @@ export const orgsRoutes =
           querystring: NoQuery,
           response: { 200: Org, ...problems(400, 401, 403, 404) },
         },
-        config: { scope: 'keys:write' },
+        config: { scope: 'keys:write', acrossOrgs: true },
       },
       async (request) => presentOrg(await getOrg(request.ctx, request.params.id)),
     );
@@ -113,7 +113,7 @@ export const orgsRoutes =
           body: Type.Partial(OrgBody, { additionalProperties: false }),
           response: { 200: Org, ...problems(400, 401, 403, 404) },
         },
-        config: { scope: 'keys:write' },
+        config: { scope: 'keys:write', acrossOrgs: true },
       },
       async (request) => {
         const { name, default_max_concurrent } = request.body;
@@ -137,7 +137,7 @@ export const orgsRoutes =
           querystring: NoQuery,
           response: { 204: NoContent, ...problems(400, 401, 403, 404, 409) },
         },
-        config: { scope: 'keys:write' },
+        config: { scope: 'keys:write', acrossOrgs: true },
       },
       async (request, reply) => {
         await deleteOrg(request.ctx, request.params.id, deps.platform.defaultOrgId);

@@ -5,6 +5,7 @@ import { decodeCursor } from '../../core/paging.js';
 import {
   getPresence,
   heartbeat,
+  listDevices,
   listPresence,
   setAvailability,
   signOutDevice,
@@ -14,12 +15,13 @@ import { IdParams, NoContent, OrgQuery, problems, SECURED, sendPage } from './co
 import {
   AvailabilityBody,
   DeviceParams,
+  DeviceView,
   HeartbeatBody,
   PresenceListQuery,
   PresenceView,
   TeamPresenceQuery,
 } from './presence.schemas.js';
-import { presentPresence } from './presenters.js';
+import { presentDevice, presentPresence } from './presenters.js';
 
 const AgentParams = IdParams('The agent ID');
 const tags = ['presence'];
@@ -89,6 +91,25 @@ export const presenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         channels: request.body.channels,
       });
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/agents/:id/presence/devices',
+    {
+      schema: {
+        tags,
+        summary: "An agent's live devices: each one's latest heartbeat, expiry and channels",
+        security: SECURED,
+        params: AgentParams,
+        querystring: OrgQuery,
+        response: { 200: Type.Array(DeviceView), ...problems(400, 401, 403, 404) },
+      },
+      config: { scope: 'presence:read' },
+    },
+    async (request) => {
+      const devices = await listDevices(request.ctx, request.params.id);
+      return devices.map((d) => presentDevice(d, request.ctx.presence.ttlMs));
     },
   );
 

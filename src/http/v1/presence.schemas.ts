@@ -64,6 +64,13 @@ export const HeartbeatBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const DeviceView = Type.Object({
+  device_id: Type.String({ description: 'The device ID its heartbeats carry' }),
+  last_seen: Timestamp('Latest heartbeat of this device'),
+  expires_at: Timestamp('When the device stops counting unless it beats again'),
+  channels: Type.Array(Type.String(), { description: 'Channels reported with its latest heartbeat' }),
+});
+
 export const DeviceParams = Type.Object(
   {
     id: Uuid('The agent ID'),

@@ -63,6 +63,45 @@ describe('/v1 presence', () => {
     assert.equal(gone.effective_status, 'offline');
   });
 
+  it("lists an agent's live devices, for picking one to sign out", async () => {
+    const t = await newTenant(env);
+    const agent = await buildAgent(t.ctx);
+    const devices = `/v1/agents/${agent.id}/presence/devices`;
+    assert.deepEqual(expectJson(await t.api.get(devices), 200), []);
+    expectNoContent(await t.api.post(`/v1/agents/${agent.id}/presence/heartbeat`, { device_id: 'phone' }));
+    expectNoContent(
+      await t.api.post(`/v1/agents/${agent.id}/presence/heartbeat`, {
+        device_id: 'desk',
+        channels: ['Speak', 'Email'],
+      }),
+    );
+    type Device = { device_id: string; last_seen: string; expires_at: string; channels: string[] };
+    const listed = expectJson<Device[]>(await t.api.get(devices), 200);
+    assert.deepEqual(
+      listed.map((d) => [d.device_id, d.channels]),
+      [
+        ['desk', ['Email', 'Speak']],
+        ['phone', []],
+      ],
+    );
+    for (const d of listed) {
+      assert.equal(Date.parse(d.expires_at) - Date.parse(d.last_seen), env.presence.ttlMs);
+    }
+    expectNoContent(await t.api.delete(`${devices}/desk`));
+    assert.deepEqual(
+      expectJson<Device[]>(await t.api.get(devices), 200).map((d) => d.device_id),
+      ['phone'],
+    );
+
+    const stranger = await newTenant(env);
+    expectProblem(await stranger.api.get(devices), 404, { code: 'agent_not_found' });
+    expectProblem(await t.api.get(`/v1/agents/${UNKNOWN_ID}/presence/devices`), 404, {
+      code: 'agent_not_found',
+    });
+    const writeOnly = await buildKey(t.ctx, { scopes: ['presence:write'] });
+    expectProblem(await client(env.app, writeOnly.secret).get(devices), 403, { code: 'scope_missing' });
+  });
+
   it('PUT availability validates the status and the channel flags', async () => {
     const t = await newTenant(env);
     const agent = await buildAgent(t.ctx);

@@ -1,5 +1,6 @@
 import type { PresenceView } from '../../core/presence/presence.js';
 import type { PresenceStatus } from '../../core/presence/presence-statuses.js';
+import type { LiveDevice } from '../../core/presence/presence-store.js';
 import type { ConversationStatus } from '../../core/routing/conversations.repo.js';
 import type { RoutingMode } from '../../core/routing/selection.js';
 import type { MemberRow } from '../../core/teams/teams.repo.js';
@@ -34,6 +35,7 @@ export const presentTeamSummary = (t: TeamRow) => ({
   show_on_offline_form: t.showOnOfflineForm,
   // The column's check constraint admits only the modes.
   routing: t.routing as RoutingMode,
+  member_count: t.memberCount,
   created_at: t.createdAt.toISOString(),
   updated_at: t.updatedAt.toISOString(),
 });
@@ -117,3 +119,13 @@ export const presentConversation = (c: ConversationRow) => ({
   assigned_at: iso(c.assignedAt),
   closed_at: iso(c.closedAt),
 });
+
+/** A live device; it stops counting `ttlMs` after its latest heartbeat unless it beats again. */
+export function presentDevice(device: LiveDevice, ttlMs: number) {
+  return {
+    device_id: device.id,
+    last_seen: device.lastSeen.toISOString(),
+    expires_at: new Date(device.lastSeen.getTime() + ttlMs).toISOString(),
+    channels: device.channels,
+  };
+}

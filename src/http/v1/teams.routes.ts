@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ERRORS } from '../../core/errors.js';
 import { updateTeamAndArchive } from '../../core/teams/team-details.js';
 import {
   addTeamMember,
   listTeamMembers,
   removeTeamMember,
+  setMemberPriority,
   updateTeamMembers,
 } from '../../core/teams/team-members.js';
 import { createTeam, deleteTeam, getTeam, listTeams } from '../../core/teams/teams.js';
@@ -26,6 +28,7 @@ import {
   BulkMembersResult,
   CreateTeamBody,
   Member,
+  MemberPriorityBody,
   Team,
   TeamListFilters,
   TeamMemberParams,
@@ -176,8 +179,15 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       reply.status(201);
-      const { user_id, priority } = request.body;
-      return presentMember(await addTeamMember(request.ctx, request.params.id, user_id, priority));
+      const { agent_id, user_id, priority } = request.body;
+      if (agent_id === undefined && user_id === undefined) {
+        throw ERRORS.invalid('body.agent_id', 'is required');
+      }
+      if (agent_id !== undefined && user_id !== undefined && agent_id !== user_id) {
+        throw ERRORS.invalid('body.user_id', 'must equal agent_id when both are given');
+      }
+      const agentId = (agent_id ?? user_id) as string;
+      return presentMember(await addTeamMember(request.ctx, request.params.id, agentId, priority));
     },
   );
 
@@ -203,8 +213,33 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }),
   );
 
+  app.patch(
+    '/teams/:id/members/:agent_id',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's priority",
+        security: SECURED,
+        params: TeamMemberParams,
+        querystring: OrgQuery,
+        body: MemberPriorityBody,
+        response: { 200: Member, ...problems(400, 401, 403, 404) },
+      },
+      config: { scope: 'teams:write' },
+    },
+    async (request) =>
+      presentMember(
+        await setMemberPriority(
+          request.ctx,
+          request.params.id,
+          request.params.agent_id,
+          request.body.priority,
+        ),
+      ),
+  );
+
   app.delete(
-    '/teams/:id/members/:user_id',
+    '/teams/:id/members/:agent_id',
     {
       schema: {
         tags,
@@ -217,7 +252,7 @@ export const teamsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { scope: 'teams:write' },
     },
     async (request, reply) => {
-      await removeTeamMember(request.ctx, request.params.id, request.params.user_id);
+      await removeTeamMember(request.ctx, request.params.id, request.params.agent_id);
       return reply.status(204).send(null);
     },
   );

@@ -70,6 +70,7 @@ const summaryProperties = {
   show_on_registration: Type.Boolean({ description: 'Offered to customers starting a conversation' }),
   show_on_offline_form: Type.Boolean({ description: 'Offered to customers leaving an offline message' }),
   routing: Routing,
+  member_count: Type.Integer({ description: 'Number of members' }),
   created_at: Timestamp('Creation timestamp'),
   updated_at: Timestamp('Last modification timestamp'),
 };
@@ -108,9 +109,20 @@ export const UpdateTeamBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const MemberPriorityBody = Type.Object({ priority: Priority }, { additionalProperties: false });
+
 export const AddMemberBody = Type.Object(
-  { user_id: Uuid('Id of the agent to add'), priority: Type.Optional(Priority) },
-  { additionalProperties: false },
+  {
+    agent_id: Type.Optional(Uuid('Id of the agent to add (required unless user_id is given)')),
+    user_id: Type.Optional(
+      Uuid('The same as agent_id, the name earlier clients send; if both are given they must be equal'),
+    ),
+    priority: Type.Optional(Priority),
+  },
+  {
+    additionalProperties: false,
+    description: 'Names the agent by agent_id (or, as earlier clients do, user_id)',
+  },
 );
 
 const IdList = (description: string) =>
@@ -138,7 +150,7 @@ export const BulkMembersResult = Type.Object({
 });
 
 export const TeamMemberParams = Type.Object(
-  { id: Uuid('The team ID'), user_id: Uuid('The agent ID') },
+  { id: Uuid('The team ID'), agent_id: Uuid('The agent ID') },
   { additionalProperties: false },
 );
 

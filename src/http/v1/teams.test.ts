@@ -58,6 +58,7 @@ describe('/v1/teams: the seed 001 flow', () => {
       'email',
       'enabled',
       'id',
+      'member_count',
       'members',
       'name',
       'routing',
@@ -97,6 +98,7 @@ describe('/v1/teams: the seed 001 flow', () => {
         show_on_registration: true,
         show_on_offline_form: true,
         routing: 'least_busy',
+        member_count: 1,
         created_at: first.created_at,
         updated_at: first.updated_at,
       },
@@ -111,6 +113,7 @@ describe('/v1/teams: the seed 001 flow', () => {
         show_on_registration: true,
         show_on_offline_form: true,
         routing: 'least_busy',
+        member_count: 0,
         created_at: second.created_at,
         updated_at: second.updated_at,
       },
@@ -227,7 +230,34 @@ describe('/v1/teams: the seed 001 flow', () => {
     assert.deepEqual(got.members, [member]);
   });
 
-  it('DELETE members/{user_id} answers 204, then 404 as the agent is no longer a member', async () => {
+  it('POST members names the agent as agent_id, or as user_id as earlier clients do', async () => {
+    const t = await newTenant(env);
+    const team = await createTeam(t, { name: 'Naming' });
+    const [byAgentId, byUserId, byBoth] = [
+      await buildAgent(t.ctx),
+      await buildAgent(t.ctx),
+      await buildAgent(t.ctx),
+    ];
+    const members = `/v1/teams/${team.id}/members`;
+    assert.equal(
+      expectJson<MemberJson>(await t.api.post(members, { agent_id: byAgentId.id }), 201).id,
+      byAgentId.id,
+    );
+    assert.equal(
+      expectJson<MemberJson>(await t.api.post(members, { user_id: byUserId.id }), 201).id,
+      byUserId.id,
+    );
+    const both = { agent_id: byBoth.id, user_id: byBoth.id, priority: 2 };
+    assert.equal(expectJson<MemberJson>(await t.api.post(members, both), 201).priority, 2);
+    expectProblem(await t.api.post(members, {}), 400, { code: 'invalid_request', paths: ['body.agent_id'] });
+    expectProblem(await t.api.post(members, { agent_id: byAgentId.id, user_id: byUserId.id }), 400, {
+      paths: ['body.user_id'],
+    });
+    // The person id of an agent (its own user_id field) is not an agent id.
+    expectProblem(await t.api.post(members, { agent_id: byAgentId.userId }), 404);
+  });
+
+  it('DELETE members/{agent_id} answers 204, then 404 as the agent is no longer a member', async () => {
     const t = await newTenant(env);
     const team = await createTeam(t, { name: 'Returns' });
     const stays = await buildAgent(t.ctx);
@@ -441,7 +471,7 @@ describe('/v1 conventions, shown on /v1/teams', () => {
     const team = await createTeam(t, { name: 'Paths' });
     expectProblem(await t.api.get('/v1/teams/123'), 400, { code: 'invalid_request', paths: ['path.id'] });
     expectProblem(await t.api.patch('/v1/teams/not-a-uuid', { name: 'x' }), 400, { paths: ['path.id'] });
-    expectProblem(await t.api.delete(`/v1/teams/${team.id}/members/bob`), 400, { paths: ['path.user_id'] });
+    expectProblem(await t.api.delete(`/v1/teams/${team.id}/members/bob`), 400, { paths: ['path.agent_id'] });
   });
 
   it('answers 400 naming the field for unknown, mistyped and missing fields', async () => {
@@ -456,7 +486,7 @@ describe('/v1 conventions, shown on /v1/teams', () => {
       paths: ['body.description'],
     });
     expectProblem(await t.api.post('/v1/teams', { description: 'no name' }), 400, { paths: ['body.name'] });
-    expectProblem(await t.api.post(`/v1/teams/${team.id}/members`, {}), 400, { paths: ['body.user_id'] });
+    expectProblem(await t.api.post(`/v1/teams/${team.id}/members`, {}), 400, { paths: ['body.agent_id'] });
     expectProblem(await t.api.post(`/v1/teams/${team.id}/members`, { user_id: 'bob' }), 400, {
       paths: ['body.user_id'],
     });

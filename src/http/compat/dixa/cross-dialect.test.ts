@@ -59,7 +59,7 @@ describe('Dixa and /v1 on one core', () => {
       }),
       201,
     ).data;
-    expectEmpty(await t.beta.patch(`/beta/teams/${team.id}/agents`, { agentIds: [agent.id] }), 200);
+    expectData(await t.beta.patch(`/beta/teams/${team.id}/agents`, { agentIds: [agent.id] }), 200);
 
     const read = expectJson<Team>(await v1.get(`/v1/teams/${team.id}`), 200);
     assert.deepEqual(read.members, [

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_LIMIT, decodeCursor, MAX_LIMIT, type Page, type PageRequest } from '../../../core/paging.js';
+import { requestUrl } from '../../links.js';
 
 /**
  * Dixa paging (vendor spec: opaque base64 `pageKey` plus `pageLimit`, `meta.next` a URL) over the
@@ -20,7 +21,7 @@ export function pageMeta(request: FastifyRequest, next: string | null): { next?:
   if (next === null) {
     return {};
   }
-  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  const url = requestUrl(request);
   url.searchParams.set('pageKey', next);
   return { next: url.toString() };
 }

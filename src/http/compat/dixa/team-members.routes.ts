@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { updateTeamMembers } from '../../../core/teams/team-members.js';
 import { getTeam } from '../../../core/teams/teams.js';
@@ -38,22 +37,24 @@ export const teamMembersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Add agents/admins to a team (200 with an empty body)',
+        summary: 'Add agents/admins to a team (200 with the members, as GET answers)',
+        description:
+          "Dixa's spec documents no response body, but its own tooling parses every 2xx that is not " +
+          'a 204 as JSON: the answer is the team members after the change, `{data: [...]}`.',
         security: DIXA_SECURED,
         params: TeamParams,
         body: AgentIdsInput,
         response: {
-          200: Type.Null({ description: 'Added (empty body)' }),
+          200: Type.Object({ data: Type.Array(TeamMember) }, { description: 'The members after the change' }),
           ...dixaErrors(400, 401, 403, 404),
         },
       },
       config: { scope: 'teams:write' },
     },
-    async (request, reply) => {
+    async (request) => {
       const add = request.body.agentIds ?? [];
       await updateTeamMembers(request.ctx, request.params.teamId, { add, remove: [] }, { requireAll: true });
-      // Dixa answers 200 with no body at all; the untyped reply sends exactly that.
-      return (reply as FastifyReply).status(200).send();
+      return { data: (await getTeam(request.ctx, request.params.teamId)).members.map(presentTeamMember) };
     },
   );
 

@@ -46,17 +46,21 @@ describe('Rocket.Chat: the seed 004 call', () => {
     assert.deepEqual(res.json(), fx.responses['200']);
 
     const page = expectSuccess<AgentsPage>(await api.get(`department/${created.department._id}/agents`));
-    assert.deepEqual(page.agents, [
-      {
-        _id: `${created.department._id}:${kim.id}`,
-        departmentId: created.department._id,
-        departmentEnabled: true,
-        agentId: kim.id,
-        username: 'kim',
-        count: 0,
-        order: 0,
-      },
-    ]);
+    assert.match(String(page.agents[0]?._updatedAt), /^\d{4}-\d{2}-\d{2}T/);
+    assert.deepEqual(
+      page.agents.map(({ _updatedAt, ...rest }) => rest),
+      [
+        {
+          _id: `${created.department._id}:${kim.id}`,
+          departmentId: created.department._id,
+          departmentEnabled: true,
+          agentId: kim.id,
+          username: 'kim',
+          count: 0,
+          order: 0,
+        },
+      ],
+    );
     assert.deepEqual([page.count, page.offset, page.total], [1, 0, 1]);
   });
 
@@ -91,12 +95,17 @@ describe('Rocket.Chat: departments', () => {
       '_id',
       '_updatedAt',
       'archived',
+      'chatClosingTags',
+      'departmentsAllowedToForward',
       'description',
       'email',
       'enabled',
+      'fallbackForwardDepartment',
       'maxNumberSimultaneousChat',
       'name',
       'numAgents',
+      'offlineMessageChannelName',
+      'requestTagBeforeClosingChat',
       'showOnOfflineForm',
       'showOnRegistration',
     ]);
@@ -114,6 +123,12 @@ describe('Rocket.Chat: departments', () => {
         numAgents: 2,
         archived: false,
         maxNumberSimultaneousChat: 4,
+        // The rest of ILivechatDepartment, at Rocket.Chat's defaults.
+        offlineMessageChannelName: '',
+        requestTagBeforeClosingChat: false,
+        chatClosingTags: [],
+        departmentsAllowedToForward: [],
+        fallbackForwardDepartment: '',
       },
     );
     assert.match(d._updatedAt, ISO_UTC);

@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { assertScope } from '../../../core/access.js';
-import { authenticate } from '../../../core/api-keys/authenticate.js';
 import { ERRORS } from '../../../core/errors.js';
-import { type AppDeps, requestCtx } from '../../deps.js';
+import { type AppDeps, auditSource, requestCtx } from '../../deps.js';
+import { dialectOf } from '../../dialects.js';
+import { authenticateLimited } from '../../plugins/auth.js';
 import { agentStatusRoutes } from './agent-status.routes.js';
 import { departmentAgentsRoutes } from './department-agents.routes.js';
+import { departmentLookupsRoutes } from './department-lookups.routes.js';
 import { departmentsRoutes } from './departments.routes.js';
 import { installRocketChatErrors, NO_PERMISSION, RocketChatError } from './errors.js';
+import { livechatAgentsRoutes } from './livechat-agents.routes.js';
 import { hasAnyPermission, type RocketChatPermission } from './permissions.js';
 
 declare module 'fastify' {
@@ -31,7 +34,7 @@ export const rocketChatDialect =
   (deps: AppDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     installRocketChatErrors(app);
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       const { scope, rocketChatPermissions } = request.routeOptions.config;
       if (scope === undefined) {
         return;
@@ -41,25 +44,24 @@ export const rocketChatDialect =
       if (token === null || userId === null) {
         throw ERRORS.unauthenticated();
       }
-      const actor = await authenticate(
-        deps.db,
-        deps.platform,
-        { secret: token, orgId: null },
-        deps.now(),
-        deps.keys ?? null,
-      );
+      const actor = await authenticateLimited(deps, request, reply, { secret: token, orgId: null });
       // A token stands for one user: a key bound to no agent, or to another one, is no login here.
       if (actor.agent === null || actor.agent.id !== userId.toLowerCase()) {
         throw ERRORS.unauthenticated('The key is not bound to the agent in X-User-Id');
       }
       request.actor = actor;
-      request.ctx = requestCtx(deps, actor, request.log);
+      request.ctx = requestCtx(deps, actor, request.log, {
+        audit: auditSource(request, dialectOf(request.url).name),
+      });
       assertScope(actor, scope);
       if (rocketChatPermissions !== undefined && !hasAnyPermission(actor, rocketChatPermissions)) {
         throw new RocketChatError(403, NO_PERMISSION);
       }
     });
+    // Before the department routes: its static paths are no department ids.
+    await app.register(departmentLookupsRoutes);
     await app.register(departmentsRoutes);
     await app.register(departmentAgentsRoutes);
     await app.register(agentStatusRoutes);
+    await app.register(livechatAgentsRoutes);
   };

@@ -68,6 +68,13 @@ export const Department = Type.Object(
       description: "Capacity of agents that set none of their own; 0: the org's default applies",
     }),
     _updatedAt: Type.String({ format: 'date-time', description: 'Last change' }),
+    offlineMessageChannelName: Type.String({ description: 'Always "": Roster routes no offline messages' }),
+    requestTagBeforeClosingChat: Type.Boolean({ description: 'Always false: Roster does not close chats' }),
+    chatClosingTags: Type.Array(Type.String(), { description: 'Always empty' }),
+    departmentsAllowedToForward: Type.Array(Type.String(), {
+      description: 'Always empty: any department may receive forwarded chats',
+    }),
+    fallbackForwardDepartment: Type.String({ description: 'Always "": none' }),
   },
   { description: 'A department: a Roster team' },
 );
@@ -81,6 +88,7 @@ export const DepartmentAgent = Type.Object(
     username: Type.String({ description: "The agent's username, its email when it has none" }),
     count: Type.Integer({ description: 'Open chats of this department assigned to the agent' }),
     order: Type.Integer({ description: 'Place of the agent in the department: lower first' }),
+    _updatedAt: Type.String({ format: 'date-time', description: 'When the agent joined the department' }),
   },
   { description: 'An agent of a department' },
 );
@@ -200,3 +208,25 @@ export const AgentStatusResult = Type.Object({
   status: Type.Enum(['available', 'not-available'], { description: 'The status of the agent now' }),
   success: Success,
 });
+
+export const LivechatAgent = Type.Object(
+  {
+    _id: Type.String({ description: 'The agent id' }),
+    username: Type.String({ description: 'Username; the email when the agent has none' }),
+    name: Type.String({ description: 'Full name' }),
+    type: Type.Literal('user'),
+    active: Type.Boolean({ description: 'false for a disabled agent' }),
+    status: Type.Enum(['online', 'away', 'offline'], { description: 'Connection and availability' }),
+    statusLivechat: Type.Enum(['available', 'not-available'], { description: 'The availability switch' }),
+    emails: Type.Array(Type.Object({ address: Type.String(), verified: Type.Boolean() })),
+    roles: Type.Array(Type.String(), { description: 'Always user and livechat-agent' }),
+    livechat: Type.Object({
+      maxNumberSimultaneousChat: Type.Integer({ description: 'Capacity: chats the agent may hold at once' }),
+    }),
+    livechatCount: Type.Integer({ description: 'Chats assigned to the agent now' }),
+    departments: Type.Array(Type.String(), { description: 'Ids of the departments (teams) of the agent' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    _updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { description: 'A Roster agent as a Rocket.Chat livechat agent' },
+);

@@ -62,6 +62,7 @@ function render(err: unknown): { status: number; body: Body } {
         body: { success: false, msg: 'Forbidden. User is already a member', code: 4001 },
       };
     case ErrorCode.AgentNotFound:
+    case ErrorCode.TeamNotFound:
     case ErrorCode.NotFound:
       return { status: 404, body: { success: false, msg: OBJECT_NOT_FOUND } };
     case ErrorCode.Conflict:

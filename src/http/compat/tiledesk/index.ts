@@ -4,6 +4,8 @@ import { isUuid } from '../../../core/ids.js';
 import type { AppDeps } from '../../deps.js';
 import { bearerToken, installAuth } from '../../plugins/auth.js';
 import { installTiledeskErrors, NOT_A_MEMBER, TiledeskError } from './errors.js';
+import { extraRoutes } from './extras.routes.js';
+import { groupRoutes } from './groups.routes.js';
 import { readRoutes } from './reads.routes.js';
 import { writeRoutes } from './writes.routes.js';
 
@@ -22,7 +24,7 @@ export function tiledeskCredentials(request: FastifyRequest): {
   return { secret: bearerToken(request, 'JWT', 'Bearer'), orgId: isUuid(project) ? project : null };
 }
 
-/** The Tiledesk-compatible teammate API (seed 002): `/v3/:project_id/project_users...`. */
+/** The Tiledesk-compatible teammate API (seed 002), `/v3/:project_id/project_users...`, and groups. */
 export const tiledeskDialect =
   (deps: AppDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -36,4 +38,6 @@ export const tiledeskDialect =
     });
     await app.register(readRoutes);
     await app.register(writeRoutes);
+    await app.register(extraRoutes);
+    await app.register(groupRoutes);
   };

@@ -21,6 +21,7 @@ export const presentTeammate = (a: AgentRow, v: PresenceView) => ({
   user_available: v.available,
   profileStatus: a.profileStatus,
   max_served_chat: v.capacity,
+  max_assigned_chat: v.capacity,
   number_assigned_requests: v.activeConversations,
   isBusy: atCapacity(v.activeConversations, v.capacity),
   attributes: a.attributes,
@@ -38,15 +39,17 @@ export const presentTeammate = (a: AgentRow, v: PresenceView) => ({
   createdBy: a.createdBy,
 });
 
+export const presentPendingRecord = (a: AgentRow) => ({
+  _id: a.id,
+  email: a.email,
+  role: a.role,
+  id_project: a.orgId,
+  createdBy: a.createdBy,
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
+});
+
 export const presentPendingInvitation = (a: AgentRow) => ({
   msg: 'User not found, save invite to pending',
-  pendingInvitation: {
-    _id: a.id,
-    email: a.email,
-    role: a.role,
-    id_project: a.orgId,
-    createdBy: a.createdBy,
-    createdAt: a.createdAt.toISOString(),
-    updatedAt: a.updatedAt.toISOString(),
-  },
+  pendingInvitation: presentPendingRecord(a),
 });

@@ -35,11 +35,13 @@ export const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query;
       const roles = [...(q.role ?? []), ...(q['role[]'] ?? [])].flatMap((r) => r.split(','));
-      return loadTeammates(
+      const teammates = await loadTeammates(
         request.ctx,
         { roles: roles.length > 0 ? roles : undefined, status: q.status, trashed: q.trashed ?? false },
         q.presencestatus,
       );
+      // Tiledesk keeps pending invitations apart (GET .../pendinginvitations).
+      return q.status === undefined ? teammates.filter((t) => t.status !== 'invited') : teammates;
     },
   );
 

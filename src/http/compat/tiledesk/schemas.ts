@@ -41,6 +41,9 @@ export const Teammate = Type.Object(
     user_available: Type.Boolean({ description: "The agent's own availability switch (as /v1 `available`)" }),
     profileStatus: Type.String({ description: 'A free status text; empty when none' }),
     max_served_chat: Type.Integer({ description: 'Capacity: the agent own value, else team or org default' }),
+    max_assigned_chat: Type.Integer({
+      description: "The same capacity, under the name Tiledesk's dashboard reads",
+    }),
     number_assigned_requests: Type.Integer({ description: 'Open conversations assigned to the teammate' }),
     isBusy: Type.Boolean({ description: 'True when its open conversations reach its capacity' }),
     attributes: Type.Record(Type.String(), Type.Unknown(), { description: 'Custom attributes' }),
@@ -69,9 +72,8 @@ export const Teammate = Type.Object(
   { description: 'A Tiledesk teammate (project_user)' },
 );
 
-export const PendingInvitation = Type.Object({
-  msg: Type.String({ description: 'What happened' }),
-  pendingInvitation: Type.Object({
+export const PendingInvitationRecord = Type.Object(
+  {
     _id: Type.String({ description: 'Id of the pending teammate' }),
     email: Type.String({ description: 'Invited email' }),
     role: Type.String({ description: 'Role it will have' }),
@@ -79,7 +81,13 @@ export const PendingInvitation = Type.Object({
     createdBy: Type.Union([Type.String(), Type.Null()], { description: 'User id of the inviter, or null' }),
     createdAt: Stamp('When the invitation was made'),
     updatedAt: Stamp('Last update time'),
-  }),
+  },
+  { description: 'An invitation not accepted yet: a Roster agent in status invited' },
+);
+
+export const PendingInvitation = Type.Object({
+  msg: Type.String({ description: 'What happened' }),
+  pendingInvitation: PendingInvitationRecord,
 });
 
 const Roles = Type.Array(Type.String({ maxLength: 50 }), {
@@ -90,7 +98,11 @@ export const ListQuery = Type.Object({
   role: Type.Optional(Roles),
   'role[]': Type.Optional(Roles),
   presencestatus: Type.Optional(Type.Enum(['online', 'offline'], { description: 'Connection presence' })),
-  status: Type.Optional(Type.Enum(['active', 'invited', 'disabled'], { description: 'Teammate status' })),
+  status: Type.Optional(
+    Type.Enum(['active', 'invited', 'disabled'], {
+      description: 'Teammate status; pending invitations (invited) are listed only when asked for',
+    }),
+  ),
   trashed: Type.Optional(Type.Boolean({ description: 'true: only trashed teammates; default false' })),
 });
 

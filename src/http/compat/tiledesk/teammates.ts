@@ -1,6 +1,7 @@
 import { getAgent, listAgents } from '../../../core/agents/agents.js';
 import type { AgentFilter } from '../../../core/agents/agents.repo.js';
 import type { Ctx } from '../../../core/context.js';
+import type { PageRequest } from '../../../core/paging.js';
 import { getPresence, listPresence, type PresenceView } from '../../../core/presence/presence.js';
 import type { AgentRow } from '../../../db/schema.js';
 import { presentTeammate } from './presenters.js';
@@ -14,16 +15,22 @@ export async function loadTeammate(ctx: Ctx, id: string) {
   return presentTeammate(agent, await getPresence(ctx, id));
 }
 
-async function allAgents(ctx: Ctx, filter: AgentFilter): Promise<AgentRow[]> {
-  const out: AgentRow[] = [];
+/** Every item of a core keyset list, page by page: Tiledesk lists are one array. */
+export async function everyPage<T extends { id: string }>(
+  read: (page: PageRequest) => Promise<{ items: T[]; next: string | null }>,
+): Promise<T[]> {
+  const out: T[] = [];
   let afterId: string | null = null;
   do {
-    const page = await listAgents(ctx, filter, { skip: 0, limit: BATCH, afterId });
+    const page = await read({ skip: 0, limit: BATCH, afterId });
     out.push(...page.items);
     afterId = page.next === null ? null : (page.items.at(-1)?.id ?? null);
   } while (afterId !== null);
   return out;
 }
+
+const allAgents = (ctx: Ctx, filter: AgentFilter): Promise<AgentRow[]> =>
+  everyPage((page) => listAgents(ctx, filter, page));
 
 async function allPresence(ctx: Ctx): Promise<Map<string, PresenceView>> {
   const views = new Map<string, PresenceView>();

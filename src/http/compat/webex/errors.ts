@@ -32,6 +32,7 @@ export function webexErrors(...statuses: number[]): Record<number, typeof WebexE
 export const WEBEX_SCOPES: Record<string, string> = {
   'supervisors:read': 'spark-admin:telephony_config_read',
   'supervisors:write': 'spark-admin:telephony_config_write',
+  'agents:read': 'spark-admin:people_read',
 };
 
 const DEFAULT_RETRY_AFTER_SECONDS = '1';

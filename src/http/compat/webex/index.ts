@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ERRORS } from '../../../core/errors.js';
 import type { AppDeps } from '../../deps.js';
 import { bearerToken, installAuth, queryParam } from '../../plugins/auth.js';
 import { webexAvailableRoutes } from './available.routes.js';
 import { installWebexErrors } from './errors.js';
 import { fromWebexId } from './ids.js';
+import { webexPeopleRoutes } from './people.routes.js';
 import { webexSupervisorsRoutes } from './supervisors.routes.js';
 
 /** Webex's `orgId` in either form, as the UUID the core knows. @throws invalid_request. */
@@ -26,18 +27,30 @@ function orgIdOf(request: FastifyRequest): string | null {
  * `{message, errors, trackingId}` errors. It shares the `/v1` prefix with the native API but is a
  * plugin of its own, so neither's error handler, 404 or credentials reach the other.
  */
+function installWebexBase(app: FastifyInstance, deps: AppDeps): void {
+  installWebexErrors(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('trackingid', request.id);
+  });
+  installAuth(app, deps, (request) => {
+    const secret = bearerToken(request, 'Bearer');
+    // Credentials first: a request without a key is a 401 whatever its orgId.
+    return { secret, orgId: secret === null ? null : orgIdOf(request) };
+  });
+}
+
 export const webexDialect =
   (deps: AppDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    installWebexErrors(app);
-    app.addHook('onRequest', async (request, reply) => {
-      reply.header('trackingid', request.id);
-    });
-    installAuth(app, deps, (request) => {
-      const secret = bearerToken(request, 'Bearer');
-      // Credentials first: a request without a key is a 401 whatever its orgId.
-      return { secret, orgId: secret === null ? null : orgIdOf(request) };
-    });
+    installWebexBase(app, deps);
     await app.register(webexAvailableRoutes);
     await app.register(webexSupervisorsRoutes);
+  };
+
+/** Webex's People API at `/v1/people`, with the same credentials and error shape. */
+export const webexPeopleDialect =
+  (deps: AppDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    installWebexBase(app, deps);
+    await app.register(webexPeopleRoutes);
   };

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ERRORS } from '../../../core/errors.js';
 import type { Page, PageRequest } from '../../../core/paging.js';
 import type { PersonFilter, SupervisorOrder } from '../../../core/supervisors/supervisors.repo.js';
+import { requestUrl } from '../../links.js';
 import { fromWebexId } from './ids.js';
 import { WEBEX_DEFAULT_PAGE } from './schemas.js';
 
@@ -43,10 +44,10 @@ export function setNextLink(request: FastifyRequest, reply: FastifyReply, page: 
   if (page.next === null) {
     return;
   }
-  const url = new URL(request.url, 'http://roster.local');
+  const url = requestUrl(request);
   const query = request.query as ListQuery;
   const max = query.max ?? WEBEX_DEFAULT_PAGE;
   url.searchParams.set('start', String((query.start ?? 0) + max));
   url.searchParams.set('max', String(max));
-  reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  reply.header('link', `<${url.toString()}>; rel="next"`);
 }

@@ -1,0 +1,105 @@
+/**
+ * a. GET /v1/teams/{id} (50 members), 50 connections, PostgreSQL, against a bare node:http + pg
+ * server; and Roster under row-level security (an ordinary role) against Roster as superuser.
+ * The three take turns: superuser, RLS, baseline.
+ */
+import { createTeam, sameAnswer, seedAgents, tenant } from '../data.js';
+import {
+  databaseEnv,
+  freePort,
+  freshDatabase,
+  load,
+  POOL_SIZE,
+  spread,
+  startProcess,
+  startRoster,
+} from '../lib.js';
+import { record, recordRls } from '../report.js';
+import type { Bench, Scenario } from '../scenario.js';
+import { PAIRS, SECONDS } from '../settings.js';
+
+async function run(bench: Bench): Promise<void> {
+  console.log('\na. GET /v1/teams/{id} (50 members), 50 connections, PostgreSQL');
+  const db = await freshDatabase('a');
+  bench.databases.push(db);
+  const env = databaseEnv(db, 'superuser');
+  const freshStart = await startRoster(env);
+  const startup = { fresh: freshStart.startedInMs, warm: [] as number[] };
+  await freshStart.stop();
+  for (let i = 0; i < 3; i++) {
+    const p = await startRoster(env);
+    startup.warm.push(p.startedInMs);
+    await p.stop();
+  }
+  const roster = await startRoster(env);
+  bench.processes.push(roster);
+  const rls = await startRoster(databaseEnv(db, 'rls'));
+  bench.processes.push(rls);
+  const baseline = await startProcess(
+    'bench/baselines/http-pg.ts',
+    { DATABASE_URL: db.url, POOL_SIZE: String(POOL_SIZE) },
+    freePort(),
+  );
+  const t = await tenant(roster.base);
+  const agents = await seedAgents(db.url, t.orgId, 50, 'a');
+  const teamId = await createTeam(roster.base, t, 'fifty', agents);
+  const path = `/v1/teams/${teamId}`;
+  await sameAnswer(roster.base, baseline.base, path, t.key);
+  await sameAnswer(roster.base, rls.base, path, t.key);
+  const rssAtRest = roster.rssMiB();
+
+  const drive = (base: string) =>
+    load({ url: `${base}${path}`, key: t.key, seconds: SECONDS, connections: 50 });
+  await drive(roster.base);
+  await drive(rls.base);
+  await drive(baseline.base);
+  const r = { rps: [] as number[], p99: [] as number[] };
+  const l = { rps: [] as number[], p99: [] as number[] };
+  const b = { rps: [] as number[], p99: [] as number[] };
+  let rssUnderLoad = 0;
+  for (let i = 0; i < PAIRS; i++) {
+    const sampler = setInterval(() => {
+      rssUnderLoad = Math.max(rssUnderLoad, roster.rssMiB());
+    }, 250);
+    const A = await drive(roster.base);
+    clearInterval(sampler);
+    const L = await drive(rls.base);
+    const B = await drive(baseline.base);
+    if (A.errors > 0 || L.errors > 0 || B.errors > 0) {
+      const kinds = `roster: ${A.errorKinds}; RLS: ${L.errorKinds}; baseline: ${B.errorKinds}`;
+      throw new Error(
+        `a: errors under load (roster ${A.errors}, RLS ${L.errors}, baseline ${B.errors}): ${kinds}`,
+      );
+    }
+    r.rps.push(A.rps);
+    r.p99.push(A.p99);
+    l.rps.push(L.rps);
+    l.p99.push(L.p99);
+    b.rps.push(B.rps);
+    b.p99.push(B.p99);
+  }
+  const rps = { roster: spread(r.rps), baseline: spread(b.rps) };
+  record({
+    scenario: 'a',
+    figure: 'requests/s',
+    unit: 'req/s',
+    ...rps,
+    goal: '>= 0.85x',
+    met: rps.roster.median >= 0.85 * rps.baseline.median,
+  });
+  const p99 = { roster: spread(r.p99), baseline: spread(b.p99) };
+  record({
+    scenario: 'a',
+    figure: 'p99 latency (ms)',
+    unit: 'ms',
+    ...p99,
+    goal: '<= 1.0x',
+    met: p99.roster.median <= 1.0 * p99.baseline.median,
+  });
+  recordRls({ scenario: 'a', figure: 'requests/s', unit: 'req/s' }, spread(l.rps), rps.roster, 'higher');
+  recordRls({ scenario: 'a', figure: 'p99 latency (ms)', unit: 'ms' }, spread(l.p99), p99.roster, 'lower');
+  await baseline.stop();
+  bench.a = { db, roster, rls, t, startup, rssAtRest, rssUnderLoad };
+}
+
+export const scenarioA: Scenario = { name: 'a', run };

@@ -1,0 +1,135 @@
+import pg from 'pg';
+import { encodeCursor } from '../../src/core/paging.js';
+import { createTeam, seedAgents, sequentialP50, tenant } from '../data.js';
+import { api, databaseEnv, freshDatabase, must, percentile, startRoster } from '../lib.js';
+import { one, record, recordRls } from '../report.js';
+import type { Bench, Scenario } from '../scenario.js';
+import { BULK_ITERATIONS, QUICK } from '../settings.js';
+
+/** A team of the seeded ones (not the small-data team), for the GET at scale. */
+async function scaleTeams(url: string, orgId: string, except: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query<{ id: string }>(
+      'SELECT id FROM teams WHERE org_id = $1 AND id <> $2 ORDER BY id LIMIT 1',
+      [orgId, except],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * e. Scale: list pages, GET team and bulk add with 100,000 agents and 1,000,000 memberships; each
+ * also under row-level security against superuser (the two processes take turns, one at a time).
+ */
+async function run(bench: Bench): Promise<void> {
+  // b's figure, when b ran (the bulk add at scale is then compared with it).
+  const small = { bulkP50: bench.b?.smallBulkP50 ?? 0 };
+  const agentsN = QUICK ? 10_000 : 100_000;
+  const teamsN = QUICK ? 1_000 : 10_000;
+  const perTeam = 100;
+  console.log(`\ne. scale: ${agentsN} agents, ${teamsN} teams, ${teamsN * perTeam} memberships`);
+  const db = await freshDatabase('e');
+  bench.databases.push(db);
+  const roster = await startRoster(databaseEnv(db, 'superuser'));
+  const rlsRoster = await startRoster(databaseEnv(db, 'rls'));
+  try {
+    const t = await tenant(roster.base);
+    // The small-data figure: a team of the same size, read in this process before the data grows.
+    const smallIds = await seedAgents(db.url, t.orgId, perTeam, 'e-small');
+    const smallTeamId = await createTeam(roster.base, t, 'small', smallIds);
+    // Warm first (a new process, new prepared statements): the figure at scale is taken warm too.
+    await sequentialP50(roster.base, t.key, 'GET', `/v1/teams/${smallTeamId}`);
+    const smallTeamP50 = await sequentialP50(roster.base, t.key, 'GET', `/v1/teams/${smallTeamId}`);
+    const ids = [...smallIds, ...(await seedAgents(db.url, t.orgId, agentsN - perTeam, 'e'))].sort();
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(
+        `INSERT INTO teams (id, org_id, name, created_at, updated_at)
+         SELECT gen_random_uuid(), $1, 'team ' || g, now(), now() FROM generate_series(1, $2::int) g`,
+        [t.orgId, teamsN],
+      );
+      await client.query(
+        `WITH t AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM teams WHERE org_id = $1),
+              a AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS rn FROM agents WHERE org_id = $1)
+         INSERT INTO team_members (org_id, team_id, agent_id, created_at)
+         SELECT $1, t.id, a.id, now() FROM t CROSS JOIN generate_series(0, $2::int - 1) k
+         JOIN a ON a.rn = (t.rn * $2 + k) % $3
+         ON CONFLICT DO NOTHING`,
+        [t.orgId, perTeam, agentsN],
+      );
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    const { rows: seededTeams } = await scaleTeams(db.url, t.orgId, smallTeamId);
+    const page = 1000;
+    const pageNumber = Math.min(page, Math.floor(agentsN / 100) - 1);
+    const cursor = encodeCursor(ids[pageNumber * 100 - 1] as string);
+    /** The figures at scale, through one Roster process. */
+    const atScale = async (base: string) => {
+      const first = await sequentialP50(base, t.key, 'GET', '/v1/agents?limit=100');
+      const deep = await sequentialP50(base, t.key, 'GET', `/v1/agents?limit=100&after=${cursor}`);
+      await sequentialP50(base, t.key, 'GET', `/v1/teams/${seededTeams[0]?.id}`);
+      const team = await sequentialP50(base, t.key, 'GET', `/v1/teams/${seededTeams[0]?.id}`);
+      const bulkTeam = await must(
+        api<{ id: string }>(base, t.key, 'POST', '/v1/teams', { name: `bulk at scale ${base}` }),
+        201,
+      );
+      const times: number[] = [];
+      for (let i = 0; i < BULK_ITERATIONS; i++) {
+        const batch = ids.slice((i * 1000) % (agentsN - 1000), ((i * 1000) % (agentsN - 1000)) + 1000);
+        const path = `/v1/teams/${bulkTeam.id}/members`;
+        const res = await api(base, t.key, 'PATCH', path, { add: batch });
+        if (res.status !== 200) {
+          throw new Error(`e bulk: ${res.status}`);
+        }
+        times.push(res.ms);
+        await must(api(base, t.key, 'PATCH', path, { remove: batch }), 200);
+      }
+      return { first, deep, team, bulk: percentile(times, 50) };
+    };
+    const su = await atScale(roster.base);
+    const rls = await atScale(rlsRoster.base);
+    record({
+      scenario: 'e',
+      figure: `list agents: page ${pageNumber + 1} vs page 1, p50 (ms)`,
+      unit: 'ms',
+      roster: one(su.deep),
+      baseline: one(su.first),
+      goal: '<= 1.5x',
+      met: su.deep <= 1.5 * su.first,
+    });
+    record({
+      scenario: 'e',
+      figure: `GET team (${perTeam} members) vs same size on small data, p50 (ms)`,
+      unit: 'ms',
+      roster: one(su.team),
+      baseline: one(smallTeamP50),
+      goal: '<= 1.5x',
+      met: su.team <= 1.5 * smallTeamP50,
+    });
+    record({
+      scenario: 'e',
+      figure: 'bulk add 1,000 at scale vs small data, p50 (ms)',
+      unit: 'ms',
+      roster: one(su.bulk),
+      baseline: one(small.bulkP50),
+      goal: 'reported',
+      met: null,
+    });
+    const ms = (figure: string) => ({ scenario: 'e', figure, unit: 'ms' });
+    recordRls(ms('list agents: page 1, p50 (ms)'), one(rls.first), one(su.first), 'lower');
+    recordRls(ms(`list agents: page ${pageNumber + 1}, p50 (ms)`), one(rls.deep), one(su.deep), 'lower');
+    recordRls(ms(`GET team (${perTeam} members) at scale, p50 (ms)`), one(rls.team), one(su.team), 'lower');
+    recordRls(ms('bulk add 1,000 at scale, p50 (ms)'), one(rls.bulk), one(su.bulk), 'lower');
+  } finally {
+    await roster.stop();
+    await rlsRoster.stop();
+  }
+}
+
+export const scenarioE: Scenario = { name: 'e', run };

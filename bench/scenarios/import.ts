@@ -1,0 +1,105 @@
+/**
+ * import. `roster agents import` of 10,000 agents in 50 teams (a `;`-separated CSV with a BOM),
+ * the CLI run as a user runs it, against the same rows written by bare statements
+ * (bench/baselines/import-sql.ts). Each run gets a new org of the same database and server.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bareImport, type ImportRow } from '../baselines/import-sql.js';
+import { tenant } from '../data.js';
+import { freshDatabase, POOL_SIZE, ROOT, spread, startRoster } from '../lib.js';
+import { record } from '../report.js';
+import type { Bench, Scenario } from '../scenario.js';
+import { PAIRS, QUICK } from '../settings.js';
+
+const ROWS = 10_000;
+
+function csvOf(rows: ImportRow[]): string {
+  const lines = rows.map(
+    (r) => `${r.email};"${r.fullName}";agent;"${r.tags.join(';')}";${r.team};${r.maxConcurrent}`,
+  );
+  return `\uFEFFemail;full_name;role;tags;teams;max_concurrent\r\n${lines.join('\r\n')}\r\n`;
+}
+
+/** Wall time (ms) of one `roster agents import` run, start of the process to its exit. */
+function runImport(base: string, key: string, file: string): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'roster.mjs'), '--url', base, '--key', key, '--json', 'agents', 'import', file],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.once('exit', (code) => {
+      const report = code === 0 ? JSON.parse(out) : null;
+      if (report?.created !== ROWS) {
+        reject(new Error(`import: exit ${code}: ${out.slice(0, 500)}`));
+        return;
+      }
+      resolve(performance.now() - started);
+    });
+  });
+}
+
+async function run(bench: Bench): Promise<void> {
+  console.log(`\nimport. roster agents import: ${ROWS} agents, 50 teams, against bare statements`);
+  const db = await freshDatabase('import');
+  bench.databases.push(db);
+  const roster = await startRoster({ DATABASE_URL: db.url, ROSTER_DB_POOL_SIZE: String(POOL_SIZE) });
+  bench.processes.push(roster);
+  const dir = mkdtempSync(join(tmpdir(), 'roster-bench-import-'));
+  try {
+    const cli: number[] = [];
+    const bare: number[] = [];
+    const pairs = QUICK ? 1 : PAIRS;
+    for (let i = 0; i < pairs; i++) {
+      const rows: ImportRow[] = Array.from({ length: ROWS }, (_, n) => ({
+        email: `p${i}-agent${n}@bench.test`,
+        fullName: `Agent ${n}`,
+        tags: ['chat', 'voice'],
+        team: `Team ${n % 50}`,
+        maxConcurrent: 3,
+      }));
+      const file = join(dir, `agents-${i}.csv`);
+      writeFileSync(file, csvOf(rows));
+      const viaCli = await tenant(roster.base);
+      cli.push(await runImport(roster.base, viaCli.key, file));
+      const viaSql = await tenant(roster.base);
+      bare.push(await bareImport(db.url, viaSql.orgId, rows));
+    }
+    const r = spread(cli);
+    const b = spread(bare);
+    record({
+      scenario: 'import',
+      figure: `${ROWS} agents + 50 teams (ms)`,
+      unit: 'ms',
+      roster: r,
+      baseline: b,
+      goal: '<= 1.5x',
+      met: r.median <= 1.5 * b.median,
+    });
+    record({
+      scenario: 'import',
+      figure: `${ROWS} agents on PostgreSQL (ms)`,
+      unit: 'ms',
+      roster: r,
+      baseline: null,
+      ratio: null,
+      goal: '<= 5000',
+      met: r.median <= 5000,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await roster.stop();
+  }
+}
+
+export const scenarioImport: Scenario = { name: 'import', run };

@@ -1,0 +1,246 @@
+/**
+ * `roster agents import FILE.csv`: check every row (locally, then with a dry run of the bulk
+ * endpoint, which knows which agents exist), and only when the whole file is good, create the
+ * missing teams, create or update the agents 1,000 per call, and add them to their teams.
+ * Every step matches by email or team name, so a run killed anywhere and started again ends in
+ * the state one uninterrupted run would have reached.
+ */
+
+import { type CsvAgent, type CsvProblem, describeProblem, readAgentsCsv } from './agents-csv.js';
+import { type Api, allPages, ok } from './api.js';
+import { printJson, say } from './output.js';
+import { startProgress } from './progress.js';
+
+/** As many agents as one bulk call takes, and as many ids as one membership change takes. */
+const CHUNK = 1000;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  update: boolean;
+  json: boolean;
+}
+
+export interface ImportReport {
+  file: string;
+  rows: number;
+  dry_run: boolean;
+  /** False when the file was refused before anything was written (see `problems`). */
+  valid: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  teams_created: string[];
+  memberships_added: number;
+  problems: CsvProblem[];
+  seconds: number;
+}
+
+type BulkItem = Omit<CsvAgent, 'line' | 'teams'>;
+type Counts = Pick<ImportReport, 'created' | 'updated' | 'unchanged' | 'failed'>;
+
+/** Calls in flight at once: the server works on one while the CLI sends or reads the next. */
+const PARALLEL_AGENT_CALLS = 2;
+const PARALLEL_MEMBER_CALLS = 4;
+
+/** Runs `work` over `items` with at most `limit` at a time; results in input order. */
+async function eachLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+const toItem = ({ line: _line, teams: _teams, ...item }: CsvAgent): BulkItem => item;
+
+async function bulk(api: Api, rows: CsvAgent[], update: boolean, dryRun: boolean) {
+  return ok(
+    api.client.POST('/v1/agents/bulk', {
+      params: { query: api.org },
+      body: { agents: rows.map(toItem), update, dry_run: dryRun },
+    }),
+  );
+}
+
+/** Team name (lower-cased) -> id, archived teams included (names are unique across both). */
+async function teamsByName(api: Api): Promise<Map<string, string>> {
+  const byName = new Map<string, string>();
+  for (const archived of [false, true]) {
+    const teams = await allPages((after) =>
+      api.client.GET('/v1/teams', { params: { query: { ...api.org, archived, limit: 100, after } } }),
+    );
+    for (const team of teams) {
+      byName.set(team.name.toLowerCase(), team.id);
+    }
+  }
+  return byName;
+}
+
+/** The teams named in the file, by lower-cased name, with the spelling of their first mention. */
+function namedTeams(rows: CsvAgent[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const row of rows) {
+    for (const name of row.teams ?? []) {
+      if (!names.has(name.toLowerCase())) {
+        names.set(name.toLowerCase(), name);
+      }
+    }
+  }
+  return names;
+}
+
+function tally(
+  counts: Counts,
+  result: { created: number; updated: number; unchanged: number; failed: number },
+) {
+  counts.created += result.created;
+  counts.updated += result.updated;
+  counts.unchanged += result.unchanged;
+  counts.failed += result.failed;
+}
+
+export async function importAgents(api: Api, file: string, options: ImportOptions): Promise<number> {
+  const started = performance.now();
+  const csv = await readAgentsCsv(file);
+  const report: ImportReport = {
+    file,
+    rows: csv.rows.length + new Set(csv.problems.map((p) => p.line)).size,
+    dry_run: options.dryRun,
+    valid: true,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    teams_created: [],
+    memberships_added: 0,
+    problems: [...csv.problems],
+    seconds: 0,
+  };
+  const batches = chunks(csv.rows, CHUNK);
+  // Only rows without a name (for agents that may not exist), with a username (another agent may
+  // hold it) or making an owner (the key may not grant it) can be refused by the server.
+  const refusable = csv.rows.some(
+    (r) => r.full_name === undefined || r.username !== undefined || r.role === 'owner',
+  );
+  if (report.problems.length === 0 && (options.dryRun || refusable)) {
+    // What the server would refuse (a new agent without a name, a username another agent holds,
+    // an owner the key may not grant): found by a dry run, before anything is written.
+    for (const batch of batches) {
+      const result = await bulk(api, batch, options.update, true);
+      for (const item of result.results) {
+        const row = batch[item.index] as CsvAgent;
+        if (item.status === 'failed' && item.error !== null) {
+          report.problems.push({ line: row.line, column: item.error.field, message: item.error.message });
+        }
+      }
+      if (options.dryRun) {
+        tally(report, { ...result, failed: 0 });
+      }
+    }
+  }
+  if (report.problems.length > 0) {
+    report.valid = false;
+    report.failed = new Set(report.problems.map((p) => p.line)).size;
+    report.problems.sort((a, b) => a.line - b.line);
+    return finish(report, options, started);
+  }
+
+  const wanted = namedTeams(csv.rows);
+  const teams = await teamsByName(api);
+  const missing = [...wanted].filter(([lower]) => !teams.has(lower)).map(([, name]) => name);
+  report.teams_created = missing;
+  if (options.dryRun) {
+    return finish(report, options, started);
+  }
+  await eachLimited(missing, PARALLEL_MEMBER_CALLS, async (name) => {
+    const created = await api.client.POST('/v1/teams', { params: { query: api.org }, body: { name } });
+    if (created.data !== undefined) {
+      teams.set(name.toLowerCase(), created.data.id);
+      return;
+    }
+    // Taken meanwhile (by an interrupted earlier run or someone else): look again.
+    const id = created.response.status === 409 ? (await teamsByName(api)).get(name.toLowerCase()) : undefined;
+    if (id === undefined) {
+      await ok(Promise.resolve(created));
+    }
+    teams.set(name.toLowerCase(), id as string);
+  });
+
+  const progress = options.json ? null : startProgress(csv.rows.length, 'Importing agents');
+  const members = new Map<string, string[]>();
+  let results: Awaited<ReturnType<typeof bulk>>[];
+  try {
+    results = await eachLimited(batches, PARALLEL_AGENT_CALLS, async (batch) => {
+      const result = await bulk(api, batch, options.update, false);
+      progress?.tick(batch.length);
+      return result;
+    });
+  } finally {
+    progress?.stop();
+  }
+  results.forEach((result, b) => {
+    const batch = batches[b] as CsvAgent[];
+    tally(report, result);
+    for (const item of result.results) {
+      const row = batch[item.index] as CsvAgent;
+      if (item.status === 'failed' || item.id === null) {
+        report.problems.push({
+          line: row.line,
+          column: item.error?.field ?? null,
+          message: item.error?.message ?? 'failed',
+        });
+        continue;
+      }
+      for (const name of row.teams ?? []) {
+        const teamId = teams.get(name.toLowerCase()) as string;
+        members.set(teamId, [...(members.get(teamId) ?? []), item.id]);
+      }
+    }
+  });
+  const changes = [...members].flatMap(([teamId, ids]) => chunks(ids, CHUNK).map((add) => ({ teamId, add })));
+  const added = await eachLimited(changes, PARALLEL_MEMBER_CALLS, async ({ teamId, add }) => {
+    const result = await ok(
+      api.client.PATCH('/v1/teams/{id}/members', {
+        params: { path: { id: teamId }, query: api.org },
+        body: { add, remove: [] },
+      }),
+    );
+    return result.results.filter((r) => r.status === 'added').length;
+  });
+  report.memberships_added = added.reduce((a, b) => a + b, 0);
+  return finish(report, options, started);
+}
+
+function finish(report: ImportReport, options: ImportOptions, started: number): number {
+  report.seconds = Math.round(performance.now() - started) / 1000;
+  if (options.json) {
+    printJson(report);
+  } else {
+    for (const problem of report.problems) {
+      say(describeProblem(problem));
+    }
+    if (!report.valid) {
+      say(`${report.file}: ${report.failed} bad row(s); nothing was written.`);
+    } else {
+      const verb = report.dry_run ? 'Would import' : 'Imported';
+      const teams = report.teams_created.length === 0 ? 'none' : report.teams_created.join(', ');
+      process.stdout.write(
+        `${verb} ${report.rows} row(s) in ${report.seconds} s: ${report.created} created, ` +
+          `${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ` +
+          `teams ${report.dry_run ? 'to create' : 'created'}: ${teams}` +
+          (report.dry_run ? '' : `; ${report.memberships_added} membership(s) added`) +
+          '\n',
+      );
+    }
+  }
+  return report.valid && report.failed === 0 ? 0 : 1;
+}

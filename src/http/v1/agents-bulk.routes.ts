@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Role } from '../../core/access.js';
+import { upsertAgents } from '../../core/agents/agents-bulk.js';
+import { BulkAgentsBody, BulkAgentsResult } from './agents.schemas.js';
+import { OrgQuery, problems, SECURED } from './common.schemas.js';
+
+/** `POST /v1/agents/bulk`: create or update up to 1,000 agents by email, one result per item. */
+export const agentsBulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/agents/bulk',
+    {
+      schema: {
+        tags: ['agents'],
+        summary:
+          'Create or update up to 1,000 agents, matched by email (case-insensitive), in one transaction',
+        description:
+          'Agents that do not exist are created (full_name required). Agents that exist are left as ' +
+          'they are (`unchanged`) unless `update` is true, which writes the fields that differ. An item ' +
+          'that cannot be applied fails alone, with its reason; repeating a call changes nothing.',
+        security: SECURED,
+        querystring: OrgQuery,
+        body: BulkAgentsBody,
+        response: { 200: BulkAgentsResult, ...problems(400, 401, 403, 409) },
+      },
+      config: { scope: 'agents:write' },
+    },
+    async (request) => {
+      const results = await upsertAgents(
+        request.ctx,
+        request.body.agents.map((a) => ({
+          email: a.email,
+          fullName: a.full_name,
+          role: a.role as Role | undefined,
+          username: a.username,
+          phoneNumber: a.phone_number,
+          maxConcurrent: a.max_concurrent,
+          tags: a.tags,
+        })),
+        { update: request.body.update ?? false, dryRun: request.body.dry_run ?? false },
+      );
+      const count = (status: string) => results.filter((r) => r.status === status).length;
+      return {
+        created: count('created'),
+        updated: count('updated'),
+        unchanged: count('unchanged'),
+        failed: count('failed'),
+        results: results.map((r) => ({
+          index: r.index,
+          email: r.email,
+          status: r.status,
+          id: r.agentId,
+          fields: r.fields,
+          error: r.error,
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,391 @@
+import { systemActor } from '../core/access.js';
+import type { Ctx } from '../core/context.js';
+import type { EventBus, PublishedEvent } from '../core/events/bus.js';
+import { matchesType } from '../core/events/event-filter.js';
+import { listOrgFeedAfter } from '../core/events/events.repo.js';
+import { newId } from '../core/ids.js';
+import type { PresenceStore } from '../core/presence/presence-store.js';
+import { type AttemptResult, DISABLE_AFTER_MS, judgeAttempt, type Verdict } from '../core/webhooks/policy.js';
+import { disableWebhook } from '../core/webhooks/webhooks.js';
+import {
+  claimEndpoints,
+  type EndpointProgress,
+  finishQueued,
+  nextQueued,
+  releaseEndpoints,
+  saveProgress,
+} from '../core/webhooks/webhooks.repo.js';
+import type { Db } from '../db/client.js';
+import type { WebhookDeliveryRow, WebhookEndpointRow } from '../db/schema.js';
+import { recordFeedDelivery, recordWebhookDelivery } from '../observability/metrics.js';
+import type { AppTracing } from '../observability/tracing.js';
+import type { FeedTailer } from './feed-tailer.js';
+import { sendSigned } from './webhook-attempt.js';
+import type { SendRequest } from './webhook-egress.js';
+
+export interface DispatcherOptions {
+  /** The platform handle (all orgs): the sender works for every org. */
+  db: Db;
+  feed: FeedTailer;
+  events: EventBus;
+  presence: PresenceStore;
+  /** Decides retries and leases; a test's controllable clock. Signatures use the wall clock. */
+  now: () => Date;
+  send: (request: SendRequest) => Promise<AttemptResult>;
+  timeoutMs: number;
+  /** How long a claim lasts; renewed every `tickMs`, so it must be well above it and the timeout. */
+  leaseMs: number;
+  /** How often leases are renewed and claimed, and every owned endpoint looked at. */
+  tickMs: number;
+  /** This instance's name in leases. */
+  owner?: string;
+  log?: { warn(details: object, message: string): void };
+  /** With tracing on: each attempt gets a client span, and its request the span's `traceparent`. */
+  trace?: AppTracing['outgoing'];
+}
+
+/** Events read per page of an endpoint's feed; progress is saved once per page. */
+const PAGE = 100;
+const CLAIM_LIMIT = 1_000;
+
+/**
+ * How long an event waits for others to join it before its endpoint's sender wakes. Each wake
+ * costs a feed read and a progress save whatever the page holds: under a steady stream of events
+ * this turns pages of one event each into pages of several, for 20 ms of latency.
+ */
+const GATHER_MS = 20;
+
+interface Owned {
+  row: WebhookEndpointRow;
+  running: Promise<void> | null;
+  again: boolean;
+  /** The wake pending after an event (see GATHER_MS). */
+  waking: NodeJS.Timeout | null;
+}
+
+/**
+ * Delivers the feed to webhook endpoints. Each instance leases endpoints (claimed with SKIP
+ * LOCKED, renewed while it runs, taken over by another instance once a lease runs out), so an
+ * endpoint has one sender at a time and gets its events one after another, in feed order: the
+ * next waits until the previous one succeeded or was given up. Progress (cursor, retry state and
+ * the attempts' log) is saved after each page, so a crash sends a page again at worst: at least once.
+ */
+export class WebhookDispatcher {
+  readonly #o: DispatcherOptions;
+  readonly #owner: string;
+  readonly #owned = new Map<string, Owned>();
+  #timer: NodeJS.Timeout | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #ticking: Promise<void> | null = null;
+  #stopped = false;
+
+  constructor(options: DispatcherOptions) {
+    this.#o = options;
+    this.#owner = options.owner ?? newId();
+  }
+
+  get owner(): string {
+    return this.#owner;
+  }
+
+  /** Ids of the endpoints this instance sends to now. */
+  get ownedIds(): string[] {
+    return [...this.#owned.keys()];
+  }
+
+  start(): void {
+    this.#timer = setInterval(() => void this.tick(), this.#o.tickMs);
+    this.#timer.unref();
+    void this.tick();
+  }
+
+  /** Renews and claims leases, then looks at every owned endpoint. */
+  tick(): Promise<void> {
+    if (this.#ticking === null) {
+      this.#ticking = this.#tick().finally(() => {
+        this.#ticking = null;
+      });
+    }
+    return this.#ticking;
+  }
+
+  /** One tick, then waits until every endpoint has done what is due (for tests and shutdown). */
+  async runDue(): Promise<void> {
+    await this.tick();
+    await this.idle();
+  }
+
+  /** Resolves once no endpoint is being worked on. */
+  async idle(): Promise<void> {
+    for (;;) {
+      const running = [...this.#owned.values()].map((o) => o.running).filter((p) => p !== null);
+      if (running.length === 0) {
+        return;
+      }
+      await Promise.all(running);
+    }
+  }
+
+  /** Stops sending, waits for attempts under way, and gives the leases up for others to take. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer !== null) {
+      clearInterval(this.#timer);
+    }
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    for (const owned of this.#owned.values()) {
+      if (owned.waking !== null) {
+        clearTimeout(owned.waking);
+      }
+    }
+    await this.#ticking;
+    await this.idle();
+    this.#owned.clear();
+    await releaseEndpoints(this.#o.db, this.#owner).catch(() => {});
+  }
+
+  async #tick(): Promise<void> {
+    if (this.#stopped) {
+      return;
+    }
+    const now = this.#o.now();
+    let claimed: WebhookEndpointRow[];
+    try {
+      claimed = await claimEndpoints(
+        this.#o.db,
+        this.#owner,
+        now,
+        new Date(now.getTime() + this.#o.leaseMs),
+        CLAIM_LIMIT,
+      );
+    } catch (err) {
+      this.#o.log?.warn({ err }, 'claiming webhook endpoints failed');
+      return;
+    }
+    const ids = new Set(claimed.map((r) => r.id));
+    for (const id of this.#owned.keys()) {
+      if (!ids.has(id)) {
+        this.#owned.delete(id);
+      }
+    }
+    for (const row of claimed) {
+      const known = this.#owned.get(row.id);
+      if (known === undefined) {
+        this.#owned.set(row.id, { row, running: null, again: false, waking: null });
+      } else if (known.running === null) {
+        known.row = row;
+      }
+    }
+    this.#follow();
+    for (const owned of this.#owned.values()) {
+      this.#pump(owned);
+    }
+  }
+
+  /** Listens to the feed while it owns endpoints (the tailer reads only while someone listens). */
+  #follow(): void {
+    if (this.#owned.size > 0 && this.#unsubscribe === null && !this.#stopped) {
+      this.#unsubscribe = this.#o.feed.subscribe((event) => this.#onEvent(event));
+    } else if (this.#owned.size === 0 && this.#unsubscribe !== null) {
+      this.#unsubscribe();
+      this.#unsubscribe = null;
+    }
+  }
+
+  #onEvent(event: PublishedEvent): void {
+    for (const owned of this.#owned.values()) {
+      if (owned.row.orgId === event.orgId && matchesType(owned.row.eventTypes, event.type)) {
+        this.#wakeSoon(owned);
+      }
+    }
+  }
+
+  #wakeSoon(owned: Owned): void {
+    if (owned.waking !== null || this.#stopped) {
+      return;
+    }
+    owned.waking = setTimeout(() => {
+      owned.waking = null;
+      this.#pump(owned);
+    }, GATHER_MS);
+    owned.waking.unref();
+  }
+
+  #pump(owned: Owned): void {
+    if (this.#stopped) {
+      return;
+    }
+    if (owned.running !== null) {
+      owned.again = true;
+      return;
+    }
+    owned.running = (async () => {
+      do {
+        owned.again = false;
+        try {
+          await this.#work(owned);
+        } catch (err) {
+          this.#o.log?.warn({ err, webhook_id: owned.row.id }, 'webhook delivery failed');
+          return;
+        }
+      } while (owned.again && !this.#stopped && this.#owned.get(owned.row.id) === owned);
+    })().finally(() => {
+      owned.running = null;
+    });
+  }
+
+  /** Sends what is queued by hand, then the endpoint's feed from its cursor, until something stops it. */
+  async #work(owned: Owned): Promise<void> {
+    const db = this.#o.db;
+    for (const item of await nextQueued(db, owned.row.id, PAGE)) {
+      const event = {
+        id: item.eventId,
+        type: item.eventType,
+        orgId: item.orgId,
+        occurredAt: item.occurredAt,
+        data: item.payload,
+      };
+      const { row, verdict } = await this.#attempt(owned.row, event, 1, item.trigger, true);
+      await finishQueued(db, item.id, row);
+      if (verdict.outcome === 'gone') {
+        await this.#disable(owned, 'gone');
+        return;
+      }
+    }
+    for (;;) {
+      const row = owned.row;
+      if (this.#stopped || !row.enabled || this.#owned.get(row.id) !== owned) {
+        return;
+      }
+      if (row.headNextAt !== null && row.headNextAt.getTime() > this.#o.now().getTime()) {
+        return;
+      }
+      const events = await listOrgFeedAfter(db, row.orgId, { xid: row.cursorXid, id: row.cursorId }, PAGE);
+      if (events.length === 0) {
+        return;
+      }
+      const progress: EndpointProgress = {
+        cursorXid: row.cursorXid,
+        cursorId: row.cursorId,
+        headEventId: row.headEventId,
+        headAttempts: row.headAttempts,
+        headNextAt: row.headNextAt,
+        failingSince: row.failingSince,
+      };
+      const attempts: WebhookDeliveryRow[] = [];
+      let halt: 'retry' | 'gone' | 'failing' | null = null;
+      for (const event of events) {
+        const advance = () =>
+          Object.assign(progress, {
+            cursorXid: event.xid ?? progress.cursorXid,
+            cursorId: event.id,
+            headEventId: null,
+            headAttempts: 0,
+            headNextAt: null,
+          });
+        if (!matchesType(row.eventTypes, event.type)) {
+          advance();
+          continue;
+        }
+        const attempt = progress.headEventId === event.id ? progress.headAttempts + 1 : 1;
+        const { row: logged, verdict } = await this.#attempt(row, event, attempt, 'feed', false);
+        attempts.push(logged);
+        const now = this.#o.now();
+        if (verdict.outcome === 'succeeded') {
+          advance();
+          progress.failingSince = null;
+          continue;
+        }
+        progress.failingSince ??= now;
+        if (verdict.outcome === 'gone') {
+          halt = 'gone';
+        } else if (verdict.outcome === 'retrying') {
+          Object.assign(progress, {
+            headEventId: event.id,
+            headAttempts: attempt,
+            headNextAt: verdict.nextAt,
+          });
+          halt = 'retry';
+        } else {
+          advance();
+        }
+        if (halt !== 'gone' && now.getTime() - progress.failingSince.getTime() >= DISABLE_AFTER_MS) {
+          halt = 'failing';
+        }
+        if (halt !== null) {
+          break;
+        }
+      }
+      const kept = await saveProgress(db, this.#owner, row.id, progress, attempts, this.#o.now());
+      if (!kept) {
+        this.#owned.delete(row.id);
+        return;
+      }
+      owned.row = { ...row, ...progress };
+      if (halt === 'gone' || halt === 'failing') {
+        await this.#disable(owned, halt);
+        return;
+      }
+      if (halt === 'retry') {
+        return;
+      }
+    }
+  }
+
+  async #disable(owned: Owned, reason: 'gone' | 'failing'): Promise<void> {
+    const ctx: Ctx = {
+      actor: systemActor(owned.row.orgId),
+      db: this.#o.db,
+      now: this.#o.now,
+      events: this.#o.events,
+      presence: this.#o.presence,
+    };
+    await disableWebhook(ctx, owned.row, reason);
+    owned.row = { ...owned.row, enabled: false };
+    this.#owned.delete(owned.row.id);
+  }
+
+  async #attempt(
+    endpoint: WebhookEndpointRow,
+    event: Omit<PublishedEvent, 'xid'>,
+    attempt: number,
+    trigger: string,
+    once: boolean,
+  ): Promise<{ row: WebhookDeliveryRow; verdict: Verdict }> {
+    const now = this.#o.now();
+    const result = await sendSigned(this.#o, endpoint, event, now);
+    const judged = judgeAttempt(result, once ? Number.MAX_SAFE_INTEGER : attempt, this.#o.now());
+    const verdict: Verdict = once && judged.outcome === 'failed' ? { outcome: 'failed' } : judged;
+    const row: WebhookDeliveryRow = {
+      id: newId(),
+      orgId: endpoint.orgId,
+      endpointId: endpoint.id,
+      eventId: event.id,
+      eventType: event.type,
+      attempt,
+      trigger,
+      outcome: verdict.outcome === 'gone' ? 'failed' : verdict.outcome,
+      statusCode: result.kind === 'response' ? result.status : null,
+      durationMs: result.durationMs,
+      responseExcerpt: result.kind === 'response' ? result.body : null,
+      error:
+        result.kind === 'error'
+          ? result.error
+          : verdict.outcome === 'gone'
+            ? 'the receiver answered 410 Gone: the endpoint is disabled'
+            : null,
+      nextRetryAt: verdict.outcome === 'retrying' ? verdict.nextAt : null,
+      createdAt: now,
+    };
+    // Metrics: every attempt by outcome ('dead' once an event is given up), and for a success of
+    // the feed's own order the time from the event's commit to its receipt.
+    recordWebhookDelivery(
+      verdict.outcome === 'succeeded' ? 'success' : verdict.outcome === 'retrying' ? 'failure' : 'dead',
+    );
+    if (verdict.outcome === 'succeeded' && trigger === 'feed') {
+      recordFeedDelivery('webhooks', event.occurredAt);
+    }
+    return { row, verdict };
+  }
+}

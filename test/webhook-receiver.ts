@@ -1,0 +1,60 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as the receiver got it: raw body, lower-case headers, when. */
+export interface Received {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
+
+export interface Receiver {
+  /** http://127.0.0.1:<port> */
+  base: string;
+  port: number;
+  received: Received[];
+  /** How to answer the next requests: a status (and headers), after `delayMs`. */
+  answer: (req: Received) => { status: number; headers?: Record<string, string>; delayMs?: number };
+  close(): Promise<void>;
+}
+
+/** A webhook receiver on 127.0.0.1 (the only kind of address a test may use), answering 204 by default. */
+export async function startReceiver(): Promise<Receiver> {
+  const receiver: Receiver = {
+    base: '',
+    port: 0,
+    received: [],
+    answer: () => ({ status: 204 }),
+    close: async () => {},
+  };
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+      const got: Received = { path: req.url ?? '/', headers, body, at: Date.now() };
+      receiver.received.push(got);
+      const { status, headers: out = {}, delayMs = 0 } = receiver.answer(got);
+      setTimeout(() => {
+        res.writeHead(status, out);
+        res.end(status === 204 ? undefined : `answer ${status}`);
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.port = (server.address() as AddressInfo).port;
+  receiver.base = `http://127.0.0.1:${receiver.port}`;
+  receiver.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return receiver;
+}

@@ -1,0 +1,406 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { Webhook } from 'standardwebhooks';
+import { listOrgFeedAfter, NIL_ID } from '../src/core/events/events.repo.js';
+import { signatureHeader } from '../src/core/webhooks/policy.js';
+import { feedDeliveryLag, webhookDeliveries } from '../src/observability/metrics.js';
+import { FeedTailer } from '../src/realtime/feed-tailer.js';
+import { WebhookDispatcher } from '../src/realtime/webhook-dispatcher.js';
+import { createSender, EgressPolicy } from '../src/realtime/webhook-egress.js';
+import { createTestApp, type TestApp } from './harness.js';
+import { expectJson, expectNoContent, newTenant, type Tenant } from './http.js';
+import { type Receiver, startReceiver } from './webhook-receiver.js';
+
+const HOUR = 3_600_000;
+let env: TestApp;
+let receiver: Receiver;
+let feed: FeedTailer;
+let dispatcher: WebhookDispatcher;
+/** The dispatcher's clock: tests move it by hand. */
+let clock = Date.now();
+
+before(async () => {
+  env = await createTestApp({ webhookAllowHosts: ['127.0.0.1'] });
+  receiver = await startReceiver();
+  feed = new FeedTailer(env.database.db, env.events);
+  dispatcher = new WebhookDispatcher({
+    db: env.database.db,
+    feed,
+    events: env.events,
+    presence: env.presence,
+    now: () => new Date(clock),
+    send: createSender(new EgressPolicy(['127.0.0.1'])),
+    timeoutMs: 2_000,
+    leaseMs: 1_000 * HOUR,
+    tickMs: 60_000,
+  });
+});
+
+beforeEach(() => {
+  receiver.received.length = 0;
+  receiver.answer = () => ({ status: 204 });
+});
+
+after(async () => {
+  await dispatcher.stop();
+  await feed.close();
+  await receiver.close();
+  await env.close();
+});
+
+/** Each org's endpoint has a path of its own: endpoints of earlier tests may still be retrying. */
+const pathOf = (t: Tenant) => `/hook/${t.orgId}`;
+let current = '';
+
+async function createWebhook(t: Tenant, eventTypes = ['team.*']) {
+  current = pathOf(t);
+  return expectJson<{ id: string; secret: string; enabled: boolean }>(
+    await t.api.post('/v1/webhooks', { url: `${receiver.base}${pathOf(t)}`, event_types: eventTypes }),
+    201,
+  );
+}
+
+/** Answers requests to the current test's endpoint with `fn`, any other with 204. */
+function answer(fn: () => { status: number; headers?: Record<string, string> }): void {
+  const path = current;
+  receiver.answer = (r) => (r.path === path ? fn() : { status: 204 });
+}
+
+const createTeam = async (t: Tenant, name: string) =>
+  expectJson<{ id: string }>(await t.api.post('/v1/teams', { name }), 201);
+
+/** Runs the dispatcher until it has nothing left to do now. */
+async function deliverDue(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await dispatcher.runDue();
+  }
+}
+
+const received = (path = current) => receiver.received.filter((r) => r.path === path);
+
+/**
+ * Delivers until `count` requests have arrived (the clock standing still): on PostgreSQL an event
+ * joins the feed once no older transaction is open on the server, other test files' included.
+ */
+async function deliverUntil(count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (received().length < count && Date.now() < deadline) {
+    await deliverDue();
+    if (received().length < count) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+const payloadOf = (r: { body: string }) =>
+  JSON.parse(r.body) as { id: string; type: string; org_id: string; data: Record<string, unknown> };
+
+describe('webhook signatures', () => {
+  it("reproduce the standardwebhooks library's own test vector", () => {
+    assert.equal(
+      signatureHeader(
+        ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
+        'msg_p5jXN8AQM9LWM0D4loKWxJek',
+        1614265330,
+        '{"test": 2432232314}',
+      ),
+      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    );
+  });
+
+  it('every delivery verifies with the standardwebhooks package, and the secret is shown once', async () => {
+    const t = await newTenant(env);
+    const hook = await createWebhook(t);
+    assert.match(hook.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
+    const listed = expectJson<Record<string, unknown>[]>(await t.api.get('/v1/webhooks'), 200);
+    assert.equal(listed.length, 1);
+    assert.equal('secret' in (listed[0] ?? {}), false, 'the list never shows the secret');
+    const got = expectJson<Record<string, unknown>>(await t.api.get(`/v1/webhooks/${hook.id}`), 200);
+    assert.equal('secret' in got, false);
+
+    const team = await createTeam(t, 'Signed');
+    await deliverUntil(1);
+    const [delivery] = received();
+    assert.ok(delivery, 'one delivery');
+    const verified = new Webhook(hook.secret).verify(delivery.body, delivery.headers) as {
+      id: string;
+      type: string;
+      data: { team_id: string };
+      org_id: string;
+    };
+    assert.equal(verified.type, 'team.created');
+    assert.equal(verified.data.team_id, team.id);
+    assert.equal(verified.org_id, t.orgId);
+    assert.equal(delivery.headers['webhook-id'], verified.id);
+    assert.equal(delivery.headers['content-type'], 'application/json');
+    assert.throws(() =>
+      new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(delivery.body, delivery.headers),
+    );
+  });
+
+  it('after a rotation, deliveries carry both signatures for 24 hours, each verifying', async () => {
+    const t = await newTenant(env);
+    const hook = await createWebhook(t);
+    const rotated = expectJson<{ secret: string }>(
+      await t.api.post(`/v1/webhooks/${hook.id}/rotate-secret`),
+      200,
+    );
+    assert.notEqual(rotated.secret, hook.secret);
+    await createTeam(t, 'Rotated');
+    await deliverUntil(1);
+    const [delivery] = received();
+    assert.ok(delivery);
+    assert.equal(delivery.headers['webhook-signature']?.split(' ').length, 2);
+    for (const secret of [hook.secret, rotated.secret]) {
+      assert.equal(
+        (new Webhook(secret).verify(delivery.body, delivery.headers) as { type: string }).type,
+        'team.created',
+      );
+    }
+    clock += 25 * HOUR;
+    receiver.received.length = 0;
+    await createTeam(t, 'After overlap');
+    await deliverUntil(1);
+    const [later] = received();
+    assert.ok(later);
+    assert.equal(later.headers['webhook-signature']?.split(' ').length, 1);
+    assert.throws(() => new Webhook(hook.secret).verify(later.body, later.headers));
+    new Webhook(rotated.secret).verify(later.body, later.headers);
+  });
+});
+
+describe('webhook delivery', () => {
+  it("sends the endpoint's event types only, one at a time, in feed order", async () => {
+    const t = await newTenant(env);
+    await createWebhook(t, ['team.created', 'team.deleted']);
+    const successes = async () =>
+      (await webhookDeliveries.get()).values.find((v) => v.labels.outcome === 'success')?.value ?? 0;
+    const lagged = async () =>
+      (await feedDeliveryLag.get()).values.find(
+        (v) => v.metricName === 'roster_feed_delivery_lag_seconds_count' && v.labels.consumer === 'webhooks',
+      )?.value ?? 0;
+    const [successesBefore, laggedBefore] = [await successes(), await lagged()];
+    const names = Array.from({ length: 12 }, (_, i) => `Ordered ${i}`);
+    const teams = await Promise.all(names.map((n) => createTeam(t, n)));
+    await t.api.post('/v1/agents', { email: 'not-sent@example.com', full_name: 'Not Sent' });
+    await t.api.patch(`/v1/teams/${teams[0]?.id}`, { description: 'not sent either' });
+    expectNoContent(await t.api.delete(`/v1/teams/${teams[1]?.id}`));
+    await deliverUntil(13);
+    const feedOrder = (await listOrgFeedAfter(env.database.db, t.orgId, { xid: '0', id: NIL_ID }, 1000))
+      .filter((e) => e.type === 'team.created' || e.type === 'team.deleted')
+      .map((e) => e.id);
+    assert.deepEqual(
+      received().map((r) => r.headers['webhook-id']),
+      feedOrder,
+    );
+    assert.equal(feedOrder.length, 13);
+    // The metrics saw each delivery: counted a success, and its lag from commit observed.
+    assert.equal((await successes()) - successesBefore, 13);
+    assert.equal((await lagged()) - laggedBefore, 13);
+  });
+
+  it('retries on the schedule (0, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), holding the next event back, then gives up', async () => {
+    const t = await newTenant(env);
+    const hook = await createWebhook(t);
+    answer(() => ({ status: 500 }));
+    const start = clock;
+    await createTeam(t, 'Retried');
+    await createTeam(t, 'Held back');
+    const schedule = [0, 5_000, 300_000, 1_800_000, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR];
+    let due = start;
+    for (const [i, wait] of schedule.entries()) {
+      due += wait;
+      if (wait > 0) {
+        clock = due - 1;
+        await deliverDue();
+        assert.equal(received().length, i, `attempt ${i + 1} not before it is due`);
+      }
+      clock = due;
+      // Once the first event is given up, the next one goes at once.
+      const expected = i + 1 === schedule.length ? i + 2 : i + 1;
+      await deliverUntil(expected);
+      assert.equal(received().length, expected, `attempt ${i + 1} when due`);
+    }
+    const attempts = received().slice(0, schedule.length);
+    const ids = new Set(attempts.map((r) => r.headers['webhook-id']));
+    const bodies = new Set(attempts.map((r) => r.body));
+    assert.equal(ids.size, 1, 'the same webhook-id on every retry');
+    assert.equal(bodies.size, 1, 'the same body on every retry');
+    assert.equal(payloadOf(received()[0] as never).data.name, 'Retried');
+
+    const log = expectJson<
+      { attempt: number; outcome: string; status_code: number; next_retry_at: string | null }[]
+    >(await t.api.get(`/v1/webhooks/${hook.id}/deliveries?limit=100`), 200);
+    assert.equal(log.length, 9, 'eight attempts of the first event, one of the second');
+    const first = log
+      .filter((d) => d.attempt >= 1)
+      .slice(1)
+      .reverse();
+    assert.deepEqual(
+      first.map((d) => d.outcome),
+      ['retrying', 'retrying', 'retrying', 'retrying', 'retrying', 'retrying', 'retrying', 'failed'],
+    );
+    assert.equal(first[0]?.status_code, 500);
+    assert.equal(first[0]?.next_retry_at, new Date(start + 5_000).toISOString());
+    assert.equal(
+      payloadOf(received()[8] as never).data.name,
+      'Held back',
+      'the next event goes once the first is given up',
+    );
+    const failed = expectJson<unknown[]>(
+      await t.api.get(`/v1/webhooks/${hook.id}/deliveries?outcome=failed`),
+      200,
+    );
+    assert.equal(failed.length, 1);
+    answer(() => ({ status: 204 }));
+  });
+
+  it('honours Retry-After on 429 and 503, and counts a redirect as a failure without following it', async () => {
+    const t = await newTenant(env);
+    const hook = await createWebhook(t);
+    const answers: { status: number; headers?: Record<string, string> }[] = [
+      { status: 429, headers: { 'retry-after': '120' } },
+      { status: 503, headers: { 'retry-after': '7' } },
+      { status: 302, headers: { location: `${receiver.base}/elsewhere` } },
+      { status: 200 },
+    ];
+    answer(() => answers.shift() ?? { status: 204 });
+    const start = clock;
+    await createTeam(t, 'Throttled');
+    await deliverUntil(1);
+    clock = start + 119_000;
+    await deliverDue();
+    assert.equal(received().length, 1, 'Retry-After: 120 is honoured');
+    clock = start + 120_000;
+    await deliverDue();
+    assert.equal(received().length, 2);
+    clock += 7_000;
+    await deliverDue();
+    assert.equal(received().length, 3);
+    assert.equal(
+      receiver.received.filter((r) => r.path === '/elsewhere').length,
+      0,
+      'the redirect is not followed',
+    );
+    // The third attempt failed without a Retry-After: the fourth waits 30 minutes, as scheduled.
+    clock += 1_800_000;
+    await deliverDue();
+    assert.equal(received().length, 4);
+    const log = expectJson<{ status_code: number; outcome: string }[]>(
+      await t.api.get(`/v1/webhooks/${hook.id}/deliveries`),
+      200,
+    );
+    assert.deepEqual(
+      log.map((d) => [d.status_code, d.outcome]),
+      [
+        [200, 'succeeded'],
+        [302, 'retrying'],
+        [503, 'retrying'],
+        [429, 'retrying'],
+      ],
+    );
+  });
+
+  it('410 Gone disables the endpoint at once, as a webhook.disabled event; enabling it resumes', async () => {
+    const t = await newTenant(env);
+    const hook = await createWebhook(t);
+    answer(() => ({ status: 410 }));
+    await createTeam(t, 'Gone');
+    await deliverUntil(1);
+    const disabled = expectJson<{ enabled: boolean; disabled_reason: string }>(
+      await t.api.get(`/v1/webhooks/${hook.id}`),
+      200,
+    );
+    assert.deepEqual([disabled.enabled, disabled.disabled_reason], [false, 'gone']);
+    const events = await listOrgFeedAfter(env.database.db, t.orgId, { xid: '0', id: NIL_ID }, 100);
+    assert.deepEqual(
+      events.filter((e) => e.type === 'webhook.disabled').map((e) => e.data),
+      [{ webhook_id: hook.id, reason: 'gone' }],
+    );
+    answer(() => ({ status: 204 }));
+    await createTeam(t, 'While disabled');
+    await deliverDue();
+    assert.equal(received().length, 1, 'a disabled endpoint receives nothing');
+    expectJson(await t.api.patch(`/v1/webhooks/${hook.id}`, { enabled: true }), 200);
+    await deliverDue();
+    assert.deepEqual(
+      received().map((r) => payloadOf(r).data.name),
+      ['Gone', 'Gone', 'While disabled'],
+    );
+  });
+
+  it('disables an endpoint after 5 days of failing every attempt', async () => {
+    const t = await newTenant(env);
+    const hook = await createWebhook(t);
+    answer(() => ({ status: 500 }));
+    await createTeam(t, 'Day 0');
+    for (let hours = 0; hours < 40; hours += 1) {
+      clock += HOUR;
+      await deliverDue();
+    }
+    assert.equal(received().length, 8, 'the first event was given up');
+    const enabled = expectJson<{ enabled: boolean }>(await t.api.get(`/v1/webhooks/${hook.id}`), 200);
+    assert.equal(enabled.enabled, true, 'not yet: 40 hours');
+    clock += 4 * 24 * HOUR;
+    await createTeam(t, 'Day 5');
+    await deliverDue();
+    const disabled = expectJson<{ enabled: boolean; disabled_reason: string }>(
+      await t.api.get(`/v1/webhooks/${hook.id}`),
+      200,
+    );
+    assert.deepEqual([disabled.enabled, disabled.disabled_reason], [false, 'failing']);
+  });
+
+  it('redelivers one delivery, recovers what failed since a time, and sends a test event', async () => {
+    const t = await newTenant(env);
+    const hook = await createWebhook(t);
+    await createTeam(t, 'Once');
+    await deliverUntil(1);
+    const [first] = expectJson<{ id: string; event_id: string }[]>(
+      await t.api.get(`/v1/webhooks/${hook.id}/deliveries`),
+      200,
+    );
+    assert.ok(first);
+    expectJson(await t.api.post(`/v1/webhooks/${hook.id}/deliveries/${first.id}/redeliver`), 202);
+    const test = expectJson<{ event_id: string }>(await t.api.post(`/v1/webhooks/${hook.id}/test`), 202);
+    await deliverDue();
+    assert.deepEqual(
+      received().map((r) => r.headers['webhook-id']),
+      [first.event_id, first.event_id, test.event_id],
+    );
+    const testBody = new Webhook(hook.secret).verify(
+      received()[2]?.body ?? '',
+      received()[2]?.headers ?? {},
+    ) as {
+      type: string;
+      data: unknown;
+    };
+    assert.equal(testBody.type, 'webhook.test');
+    assert.deepEqual(testBody.data, { webhook_id: hook.id });
+
+    answer(() => ({ status: 400 }));
+    const since = new Date(clock).toISOString();
+    await createTeam(t, 'Lost');
+    for (let i = 0; i < 10; i++) {
+      clock += 11 * HOUR;
+      await deliverDue();
+    }
+    answer(() => ({ status: 204 }));
+    receiver.received.length = 0;
+    const recovered = expectJson<{ queued: number }>(
+      // The dispatcher's clock ran ahead of the API's: say until when.
+      await t.api.post(`/v1/webhooks/${hook.id}/recover`, { since, until: new Date(clock).toISOString() }),
+      202,
+    );
+    assert.equal(recovered.queued, 1);
+    await deliverDue();
+    assert.deepEqual(
+      received().map((r) => payloadOf(r).data.name),
+      ['Lost'],
+    );
+    const log = expectJson<{ trigger: string }[]>(
+      await t.api.get(`/v1/webhooks/${hook.id}/deliveries?limit=2`),
+      200,
+    );
+    assert.equal(log[0]?.trigger, 'recover');
+  });
+});

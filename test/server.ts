@@ -28,46 +28,83 @@ export function killServers(): void {
  */
 export async function startServer(env: Record<string, string>): Promise<Server> {
   const bundle = await ensureBundle();
+  const settings = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    // Tests drive servers harder than a client would, on a busy machine: no limits unless asked.
+    ROSTER_RATE_LIMIT_PER_MINUTE: '0',
+    ROSTER_MAX_EVENT_LOOP_DELAY_MS: '0',
+    ...env,
+  };
+  // Below info the ready line is not logged: such a server is ready when its /readyz answers 200,
+  // which needs a port chosen in advance.
+  const quiet = ['warn', 'error', 'fatal', 'silent'].includes(settings.LOG_LEVEL);
+  if (quiet && settings.PORT === '0') {
+    throw new Error(`startServer: LOG_LEVEL=${settings.LOG_LEVEL} needs a PORT of its own`);
+  }
   const child = spawn(process.execPath, [bundle], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      // Tests drive servers harder than a client would, on a busy machine: no limits unless asked.
-      ROSTER_RATE_LIMIT_PER_MINUTE: '0',
-      ROSTER_MAX_EVENT_LOOP_DELAY_MS: '0',
-      ...env,
-    },
+    env: settings,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let out = '';
   let err = '';
+  let started = false;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 60_000);
+    const ready = (base: string) => {
+      started = true;
+      clearTimeout(timer);
+      resolve({
+        child,
+        base,
+        stdout: () => out,
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    };
     child.stderr?.on('data', (chunk) => {
       err += chunk;
     });
     child.stdout?.on('data', (chunk) => {
       out += chunk;
-      const ready = out.split('\n').find((line) => line.includes('"msg":"roster ready"'));
-      if (ready) {
-        clearTimeout(timer);
-        resolve({
-          child,
-          base: JSON.parse(ready).address,
-          stdout: () => out,
-          stop: () => {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        });
+      // Once started, only keep the output: scanning all of it on every chunk of a server logging
+      // each request would cost the test's process time that grows with the square of the log.
+      if (started || quiet) {
+        return;
+      }
+      const line = out.split('\n').find((l) => l.includes('"msg":"roster ready"'));
+      if (line) {
+        ready(JSON.parse(line).address);
       }
     });
+    if (quiet) {
+      const base = `http://${settings.HOST}:${settings.PORT}`;
+      const probe = async () => {
+        while (!started && child.exitCode === null) {
+          const status = await fetch(`${base}/readyz`).then(
+            async (res) => {
+              await res.arrayBuffer();
+              return res.status;
+            },
+            () => 0,
+          );
+          if (status === 200) {
+            ready(base);
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      void probe();
+    }
     exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before it was ready:\n${out}\n${err}`));

@@ -208,7 +208,7 @@ export class Cluster {
 
   async startInstance(i: number): Promise<void> {
     const slot = this.slot(i);
-    slot.server = await startServer({ ...this.env, PORT: String(slot.port), LOG_LEVEL: 'info' });
+    slot.server = await startServer({ ...this.env, PORT: String(slot.port) });
   }
 
   /** SIGTERM: the instance drains (readiness fails, HAProxy stops sending) and exits. Resolves on exit. */

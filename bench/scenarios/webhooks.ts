@@ -9,7 +9,7 @@
  *   the same position, to paths of its own. (Measuring from the first receipt leaves out the up
  *   to 1 s Roster takes to claim an endpoint just enabled.)
  * - Latency: availability changes (`PUT /v1/agents/{id}/availability`, one event each) at half the
- *   median throughput measured (in deliveries/s: a tenth of that in events/s) for SECONDS;
+ *   throughput goal, 1,000 deliveries/s (100 events/s, each to 10 endpoints), for SECONDS;
  *   p50/p99 from each event's `occurred_at`, stamped in the writing transaction just before its
  *   commit, to its receipt. The bare loop's run produces the same changes, through Roster, in a
  *   second org where Roster has no endpoints.
@@ -50,6 +50,8 @@ import type { Bench, Scenario, Tenant } from '../scenario.js';
 import { PAIRS, QUICK, SECONDS } from '../settings.js';
 
 const ENDPOINTS = 10;
+/** The throughput goal is 2,000 deliveries/s; latency is measured at half of it (issue 22 §4). */
+const LATENCY_DELIVERIES_PER_SECOND = 1_000;
 /** Events of a throughput run; each goes to every endpoint. */
 const EVENTS = QUICK ? 200 : 2_000;
 /** Agents whose availability the latency runs toggle, per org. */
@@ -503,8 +505,10 @@ async function run(bench: Bench): Promise<void> {
       met: throughput.roster.median >= 2000 && throughput.roster.median >= 0.8 * throughput.baseline.median,
     });
 
-    // Latency at half Roster's throughput, the same offered load for both sides.
-    const deliveriesPerSecond = Math.max(ENDPOINTS, throughput.roster.median / 2);
+    // Latency at half the goal's throughput, the same offered load for both sides. (Half of the
+    // throughput measured made the test harder the faster Roster got: at 3,000 deliveries/s the
+    // producer's 300 writes/s and the deliveries saturated two cores, the bare loop's too.)
+    const deliveriesPerSecond = LATENCY_DELIVERIES_PER_SECOND;
     const eventsPerSecond = deliveriesPerSecond / ENDPOINTS;
     const lat = {
       roster: { p50: [] as number[], p99: [] as number[] },

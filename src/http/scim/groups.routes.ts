@@ -8,10 +8,10 @@ import {
   listScimGroups,
   type ScimGroup,
 } from '../../core/scim/scim-groups.js';
-import { scimError } from './errors.js';
 import { groupFilter } from './filter.js';
 import { fromScimGroup, toScimGroup } from './groups.js';
 import {
+  assertSameId,
   GroupBody,
   groupId,
   IdParams,
@@ -33,15 +33,6 @@ const config = { scope: 'scim' } as const;
 
 const present = (request: FastifyRequest, group: ScimGroup) =>
   toScimGroup(group, urlOf(request, `/Groups/${group.team.id}`), urlOf(request, '/Users'));
-
-function assertSameId(body: Json, id: string): void {
-  if (body.id !== undefined && (typeof body.id !== 'string' || body.id.toLowerCase() !== id)) {
-    throw scimError(
-      'mutability',
-      `id is immutable: the body names ${JSON.stringify(body.id)}, the URL ${id}`,
-    );
-  }
-}
 
 /** The group as a PATCH sees it: members by value and display only. */
 function patchable(group: ScimGroup): Json {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { ERRORS } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import type { IfVersion } from '../../core/versions.js';
-import { SCIM_CONTENT_TYPE } from './errors.js';
+import { SCIM_CONTENT_TYPE, scimError } from './errors.js';
 import { LIST_SCHEMA } from './schemas-urn.js';
 import type { Json } from './users.js';
 
@@ -148,3 +148,13 @@ export const GroupBody = Type.Object(
   },
   { additionalProperties: true },
 );
+
+/** A body's `id`, when it has one, must be the resource's: SCIM's id is immutable. */
+export function assertSameId(body: Json, id: string): void {
+  if (body.id !== undefined && (typeof body.id !== 'string' || body.id.toLowerCase() !== id)) {
+    throw scimError(
+      'mutability',
+      `id is immutable: the body names ${JSON.stringify(body.id)}, the URL ${id}`,
+    );
+  }
+}

@@ -8,9 +8,9 @@ import {
   listScimUsers,
 } from '../../core/scim/scim-users.js';
 import type { AgentRow } from '../../db/schema.js';
-import { scimError } from './errors.js';
 import { userFilter } from './filter.js';
 import {
+  assertSameId,
   IdParams,
   ifMatch,
   ListQuery,
@@ -32,16 +32,6 @@ const config = { scope: 'scim' } as const;
 
 const present = (request: FastifyRequest, agent: AgentRow) =>
   toScimUser(agent, urlOf(request, `/Users/${agent.id}`));
-
-/** A body's `id`, when it has one, must be the resource's: SCIM's id is immutable. */
-function assertSameId(body: Json, id: string): void {
-  if (body.id !== undefined && (typeof body.id !== 'string' || body.id.toLowerCase() !== id)) {
-    throw scimError(
-      'mutability',
-      `id is immutable: the body names ${JSON.stringify(body.id)}, the URL ${id}`,
-    );
-  }
-}
 
 /** SCIM Users: Roster's agents. */
 export const scimUserRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createPgDatabase, TEST_DB_KIND } from './harness.js';
-import { call, killServers, startServer } from './server.js';
+import { call, killServers, printedMasterKey, startServer } from './server.js';
 
 describe('black box: the real server over HTTP', { timeout: 240_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
@@ -29,12 +29,8 @@ describe('black box: the real server over HTTP', { timeout: 240_000 }, () => {
 
   it('walks the seed-001 flow, shuts down cleanly, and finds its data after a restart', async () => {
     const first = await startServer(env);
-    const keyLine = first
-      .stdout()
-      .split('\n')
-      .find((line) => line.startsWith('ROSTER_MASTER_KEY='));
-    assert.ok(keyLine, 'the first start prints the generated master key');
-    const master = keyLine.slice('ROSTER_MASTER_KEY='.length).split(/\s/)[0] as string;
+    const master = printedMasterKey(first);
+    assert.ok(master, 'the first start prints the generated master key');
     assert.match(master, /^roster_mk_/);
 
     const ready = first

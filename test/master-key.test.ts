@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createPgDatabase, TEST_DB_KIND } from './harness.js';
-import { call, killServers, type Server, startServer } from './server.js';
+import { call, killServers, printedMasterKey, type Server, startServer } from './server.js';
 
 /** A key of the operator's own choosing: 40 characters, without the `roster_mk_` prefix. */
 const CHOSEN = 'my-own-master-key-0123456789-abcdefghijk';
@@ -47,12 +47,8 @@ describe('the master key across restarts (real server)', { timeout: 240_000 }, (
   it('never locks the operator out, and logs when a configured key replaces the stored one', async () => {
     // 1. First start: a key is generated and printed once.
     const first = await startServer(env);
-    const keyLine = first
-      .stdout()
-      .split('\n')
-      .find((line) => line.startsWith('ROSTER_MASTER_KEY='));
-    assert.ok(keyLine);
-    const generated = keyLine.slice('ROSTER_MASTER_KEY='.length).split(/\s/)[0] as string;
+    const generated = printedMasterKey(first);
+    assert.ok(generated);
     assert.equal((await call(first.base, generated, 'GET', '/v1/orgs')).status, 200);
     const org = await call(first.base, generated, 'POST', '/v1/orgs', { name: 'Acme' });
     assert.equal(org.status, 201);

@@ -112,6 +112,15 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   });
 }
 
+/** The master key a server printed when it generated one (`ROSTER_MASTER_KEY=...`), or null. */
+export function printedMasterKey(server: Server): string | null {
+  const line = server
+    .stdout()
+    .split('\n')
+    .find((l) => l.startsWith('ROSTER_MASTER_KEY='));
+  return line === undefined ? null : (line.slice('ROSTER_MASTER_KEY='.length).split(/\s/)[0] as string);
+}
+
 /** One JSON request to a running server. */
 export async function call(base: string, key: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {

@@ -101,6 +101,31 @@ const failure = (
   error: { code, field, message },
 });
 
+/** An item's result when it creates an agent (its id, or null in a dry run). */
+const created = (entry: { index: number; item: BulkAgentItem }, agentId: string | null): BulkAgentResult => ({
+  index: entry.index,
+  email: entry.item.email,
+  status: 'created',
+  agentId,
+  fields: [],
+  error: null,
+});
+
+/** An item's result when it updates its agent's `fields`. */
+const updated = (entry: {
+  index: number;
+  item: BulkAgentItem;
+  row: BulkAgentRow;
+  fields: Field[];
+}): BulkAgentResult => ({
+  index: entry.index,
+  email: entry.item.email,
+  status: 'updated',
+  agentId: entry.row.id,
+  fields: entry.fields.map((f) => FIELDS[f]),
+  error: null,
+});
+
 /** The one user id of the calling agent-bound key, or null. */
 async function callerUserId(ctx: Ctx): Promise<string | null> {
   const agentId = ctx.actor.agent?.id;
@@ -286,24 +311,10 @@ export async function upsertAgents(
 
       if (options.dryRun) {
         for (const c of toCreate) {
-          results[c.index] = {
-            index: c.index,
-            email: c.item.email,
-            status: 'created',
-            agentId: null,
-            fields: [],
-            error: null,
-          };
+          results[c.index] = created(c, null);
         }
         for (const u of toUpdate) {
-          results[u.index] = {
-            index: u.index,
-            email: u.item.email,
-            status: 'updated',
-            agentId: u.row.id,
-            fields: u.fields.map((f) => FIELDS[f]),
-            error: null,
-          };
+          results[u.index] = updated(u);
         }
         return results;
       }
@@ -322,14 +333,7 @@ export async function upsertAgents(
         for (const c of toCreate) {
           c.row.user_id = userIds.get(c.row.email.toLowerCase()) ?? '';
           c.row.created_by = createdBy;
-          results[c.index] = {
-            index: c.index,
-            email: c.item.email,
-            status: 'created',
-            agentId: c.row.id,
-            fields: [],
-            error: null,
-          };
+          results[c.index] = created(c, c.row.id);
         }
         await insertAgentRows(
           tx.db,
@@ -342,14 +346,7 @@ export async function upsertAgents(
         toUpdate.map((u) => u.row),
       );
       for (const u of toUpdate) {
-        results[u.index] = {
-          index: u.index,
-          email: u.item.email,
-          status: 'updated',
-          agentId: u.row.id,
-          fields: u.fields.map((f) => FIELDS[f]),
-          error: null,
-        };
+        results[u.index] = updated(u);
       }
       await emitEvents<'agent.created' | 'agent.updated'>(tx, [
         ...toCreate.map((c) => ({ type: 'agent.created' as const, payload: { agent_id: c.row.id } })),

@@ -118,7 +118,14 @@ export const WEBHOOK_ROUTES: {
 /** A webhook of the org of `ctx` with one logged (failed) delivery of one of its events. */
 export async function buildWebhookFixture(ctx: Ctx): Promise<WebhookFixture> {
   const { row } = await createWebhook(ctx, { url: URL, eventTypes: ['team.*'] }, async () => null);
-  const [event] = await listOrgFeedAfter(ctx.db, ctx.actor.orgId, { xid: '0', id: NIL_ID }, 1);
+  // The feed trails transactions still open anywhere on the server (another test file's too): on
+  // PostgreSQL the org's events may take a moment to join it.
+  const deadline = Date.now() + 60_000;
+  let [event] = await listOrgFeedAfter(ctx.db, ctx.actor.orgId, { xid: '0', id: NIL_ID }, 1);
+  while (event === undefined && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    [event] = await listOrgFeedAfter(ctx.db, ctx.actor.orgId, { xid: '0', id: NIL_ID }, 1);
+  }
   if (event === undefined) {
     throw new Error('the fixture org has no event');
   }

@@ -10,6 +10,20 @@ import { api, inParallel, launch, newOrg, SKIP, signIn, startRoster } from './su
 
 const AGENTS = 2000;
 const KB = 1024;
+/** Navigations per timing; the median is the figure (the first of a fresh browser pays its start-up). */
+const RUNS = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/**
+ * The page's clock (ms since navigation began) at the first animation frame at which `condition`
+ * holds. Polled every frame in the page, so the figure is not inflated by a test runner's polling.
+ */
+async function timeUntil<A>(page: Page, condition: (arg: A) => boolean, arg: A): Promise<number> {
+  const handle = await page.waitForFunction(condition, arg, { polling: 'raf', timeout: 15_000 });
+  await handle.dispose();
+  return (await page.evaluate(() => (window as unknown as { seenAt: number }).seenAt)) as number;
+}
 
 /** The console at size: 2,000 agents, a burst of presence events, and what the first page costs. */
 describe('the console at size', { skip: SKIP, timeout: 900_000 }, () => {
@@ -33,8 +47,6 @@ describe('the console at size', { skip: SKIP, timeout: 900_000 }, () => {
       made.push(agent.id);
     });
     ids = made;
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, server.base, org.key);
   });
   after(async () => {
     await browser?.close();
@@ -57,21 +69,68 @@ describe('the console at size', { skip: SKIP, timeout: 900_000 }, () => {
   });
 
   it('is interactive within a second of navigation on localhost', async () => {
-    const fresh = await browser.newPage();
-    await fresh.goto(`${server.base}/console/`);
-    await fresh.getByLabel('API key', { exact: true }).waitFor();
-    const ms = await fresh.evaluate(() => performance.now());
-    await fresh.close();
-    console.log(`sign-in interactive after ${Math.round(ms)} ms`);
+    // Measured first, while nothing else runs: each navigation in a fresh context (no cache), to the
+    // moment the key field is in the page and enabled.
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const fresh = await browser.newPage();
+      await fresh.goto(`${server.base}/console/`, { waitUntil: 'commit' });
+      times.push(
+        await timeUntil(
+          fresh,
+          () => {
+            const w = window as unknown as { seenAt?: number };
+            const ready = [...document.querySelectorAll('label')].some(
+              (l) =>
+                l.textContent?.startsWith('API key') && l.control !== null && !l.control.matches(':disabled'),
+            );
+            if (ready) {
+              w.seenAt ??= performance.now();
+            }
+            return ready;
+          },
+          null,
+        ),
+      );
+      await fresh.close();
+    }
+    const ms = median(times);
+    console.log(
+      `sign-in interactive after ${Math.round(ms)} ms (median of ${times.map(Math.round).join(', ')})`,
+    );
     assert.ok(ms <= 1000, `${Math.round(ms)} ms`);
   });
 
   it('shows a board of 2,000 agents within a second', async () => {
-    await page.goto(`${server.base}/console/`);
-    await page.getByText(`agents: ${AGENTS}`).waitFor();
-    const ms = await page.evaluate(() => performance.now());
-    console.log(`board of ${AGENTS} agents visible after ${Math.round(ms)} ms`);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, server.base, org.key);
+    // A supervisor opening the console again: its assets are cached, its session is a cookie.
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(`${server.base}/console/`, { waitUntil: 'commit' });
+      times.push(
+        await timeUntil(
+          page,
+          (total) => {
+            const w = window as unknown as { seenAt?: number };
+            const ready = [...document.querySelectorAll('[data-testid="totals"] > *')].some(
+              (b) => b.textContent === `agents: ${total}`,
+            );
+            if (ready) {
+              w.seenAt ??= performance.now();
+            }
+            return ready;
+          },
+          AGENTS,
+        ),
+      );
+    }
+    const ms = median(times);
+    console.log(
+      `board of ${AGENTS} agents visible after ${Math.round(ms)} ms (median of ${times.map(Math.round).join(', ')})`,
+    );
     assert.ok(ms <= 1000, `${Math.round(ms)} ms`);
+    await page.getByText(`agents: ${AGENTS}`).waitFor();
     // Virtualised: only the rows in view are in the DOM.
     assert.ok((await page.locator('tr[data-agent]').count()) < 100);
   });

@@ -1,54 +1,46 @@
 import '@mantine/core/styles.css';
-import { Center, Loader, MantineProvider } from '@mantine/core';
+import { Alert, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { Board } from './board/Board';
-import { Layout } from './Layout';
+import { Loading } from './Loading';
 import { SignIn } from './screens/SignIn';
 import { SessionGate } from './session';
 import { resolver, theme } from './theme';
 
-// The board is the home screen and ships in the first bundle; the other screens load on first visit.
-const Teams = lazy(() => import('./screens/Teams').then((m) => ({ default: m.Teams })));
-const TeamDetail = lazy(() => import('./screens/TeamDetail').then((m) => ({ default: m.TeamDetail })));
-const Agents = lazy(() => import('./screens/Agents').then((m) => ({ default: m.Agents })));
-const Conversations = lazy(() =>
-  import('./screens/Conversations').then((m) => ({ default: m.Conversations })),
-);
-const Supervisors = lazy(() => import('./screens/Supervisors').then((m) => ({ default: m.Supervisors })));
-const Statuses = lazy(() => import('./screens/Statuses').then((m) => ({ default: m.Statuses })));
-const Keys = lazy(() => import('./screens/Keys').then((m) => ({ default: m.Keys })));
-const Orgs = lazy(() => import('./screens/Orgs').then((m) => ({ default: m.Orgs })));
+// The first bundle holds what it takes to learn whether someone is signed in, and the sign-in
+// form. The router, the board and its tables (App.tsx) are a chunk of their own, which index.html
+// preloads. It is loaded with a plain import rather than React.lazy: a Suspense boundary holds back
+// content that resolves soon after its fallback showed, which would delay the board for nothing.
+type AppModule = typeof import('./App');
+let appModule: Promise<AppModule> | null = null;
+const loadApp = () => {
+  appModule ??= import('./App');
+  return appModule;
+};
 
-const loading = (
-  <Center mih={200}>
-    <Loader aria-label="Loading" />
-  </Center>
-);
-const page = (element: React.ReactNode) => <Suspense fallback={loading}>{element}</Suspense>;
-
-const router = createBrowserRouter(
-  [
-    {
-      path: '/',
-      element: <Layout />,
-      children: [
-        { index: true, element: <Board /> },
-        { path: 'teams', element: page(<Teams />) },
-        { path: 'teams/:id', element: page(<TeamDetail />) },
-        { path: 'agents', element: page(<Agents />) },
-        { path: 'conversations', element: page(<Conversations />) },
-        { path: 'supervisors', element: page(<Supervisors />) },
-        { path: 'statuses', element: page(<Statuses />) },
-        { path: 'keys', element: page(<Keys />) },
-        { path: 'orgs', element: page(<Orgs />) },
-      ],
-    },
-  ],
-  { basename: '/console' },
-);
+function SignedIn() {
+  const [app, setApp] = useState<AppModule | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let mounted = true;
+    loadApp().then(
+      (m) => mounted && setApp(m),
+      (err: unknown) => mounted && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  if (error !== null) {
+    return (
+      <Alert color="red" title="The console could not be loaded" role="alert" m="md">
+        {error}. Reload the page to try again.
+      </Alert>
+    );
+  }
+  return app === null ? <Loading /> : <app.App />;
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -62,8 +54,8 @@ if (root !== null) {
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={resolver}>
         <QueryClientProvider client={queryClient}>
-          <SessionGate signedOut={<SignIn />} loading={loading}>
-            <RouterProvider router={router} />
+          <SessionGate signedOut={<SignIn />} loading={<Loading />}>
+            <SignedIn />
           </SessionGate>
         </QueryClientProvider>
       </MantineProvider>

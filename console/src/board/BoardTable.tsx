@@ -1,7 +1,7 @@
 import { Button, Group, Menu, Table, Text } from '@mantine/core';
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type AgentInfo, type BoardRow, elapsed } from './presence';
 import { CapacityBar, StatusBadge } from './StatusBadge';
 
@@ -86,15 +86,26 @@ function columns(actions: BoardActions): ColumnDef<BoardRow>[] {
 }
 
 function RowMenu({ row, actions }: { row: BoardRow; actions: BoardActions }) {
+  // A closed Mantine menu still sets up its floating-element machinery: the board holds a plain
+  // button until the menu is first wanted, so a screenful of rows renders quickly.
+  const [wanted, setWanted] = useState(false);
   const set = actions.setAvailability;
   if (set === null) {
     return null;
   }
   const id = row.agent.id;
+  const label = `Set status of ${row.agent.full_name}`;
+  if (!wanted) {
+    return (
+      <Button size="compact-xs" variant="default" aria-label={label} onClick={() => setWanted(true)}>
+        Set status
+      </Button>
+    );
+  }
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal defaultOpened>
       <Menu.Target>
-        <Button size="compact-xs" variant="default" aria-label={`Set status of ${row.agent.full_name}`}>
+        <Button size="compact-xs" variant="default" aria-label={label}>
           Set status
         </Button>
       </Menu.Target>
@@ -137,23 +148,28 @@ function RowActions({ row, actions }: { row: BoardRow; actions: BoardActions }) 
 /** The board's rows: a real table, virtualised (only the rows in view are in the DOM). */
 export function BoardTable({ rows, now, actions }: { rows: BoardRow[]; now: number; actions: BoardActions }) {
   const cols = useMemo(() => columns(actions), [actions]);
-  const table = useReactTable({
-    data: rows,
-    columns: cols,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (r) => r.agent.id,
-    meta: { now } satisfies BoardMeta,
-  });
   const scroller = useRef<HTMLElement>(null);
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 6,
   });
   const items = virtual.getVirtualItems();
+  const first = items[0]?.index ?? 0;
   const top = items[0]?.start ?? 0;
   const bottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
+  // The board filters and orders rows itself, so the table needs only the rows in view: its row
+  // model is then built for a screenful, not for every agent of the org at each change.
+  const last = items.at(-1)?.index ?? -1;
+  const windowed = useMemo(() => rows.slice(first, last + 1), [rows, first, last]);
+  const table = useReactTable({
+    data: windowed,
+    columns: cols,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.agent.id,
+    meta: { now } satisfies BoardMeta,
+  });
   const modelRows = table.getRowModel().rows;
   return (
     <section
@@ -180,7 +196,7 @@ export function BoardTable({ rows, now, actions }: { rows: BoardRow[]; now: numb
             </tr>
           )}
           {items.map((item) => {
-            const row = modelRows[item.index];
+            const row = modelRows[item.index - first];
             if (row === undefined) {
               return null;
             }

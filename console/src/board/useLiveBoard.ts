@@ -16,16 +16,15 @@ export type StreamState = 'connecting' | 'live' | 'reconnecting';
 const REFETCH_LIMIT = 50;
 
 async function loadBoard(org_id: string): Promise<BoardState> {
-  const query = { org_id, limit: 100 };
-  const [agents, presence, statuses] = await Promise.all([
-    allPages((after) => ok(api.GET('/v1/agents', { params: { query: { ...query, after } } }))),
+  // One list: each presence view names its agent (expand=agent), so the board's load is one chain
+  // of pages rather than two.
+  const query = { org_id, limit: 100, expand: 'agent' as const };
+  const [presence, statuses] = await Promise.all([
     allPages((after) => ok(api.GET('/v1/presence', { params: { query: { ...query, after } } }))),
     ok(api.GET('/v1/presence-statuses', { params: { query: { org_id } } })),
   ]);
-  const names = new Map<string, AgentInfo>(agents.map((a) => [a.id, a]));
   const rows = new Map<string, { agent: AgentInfo; presence: Presence }>();
-  for (const p of presence) {
-    const agent = names.get(p.agent_id);
+  for (const { agent, ...p } of presence) {
     if (agent !== undefined) {
       rows.set(p.agent_id, { agent, presence: p as Presence });
     }

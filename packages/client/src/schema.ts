@@ -5390,6 +5390,20 @@ export interface paths {
                             active_channels: string[];
                             /** @description Open conversations assigned to the agent */
                             active_conversations: number;
+                            /** @description Who the agent is; only with `expand=agent` */
+                            agent?: {
+                                /** @description The agent's email */
+                                email: string;
+                                /** @description The agent's full name */
+                                full_name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Agent id
+                                 */
+                                id: string;
+                                /** @description The agent's role */
+                                role: string;
+                            };
                             /**
                              * Format: uuid
                              * @description Agent id
@@ -5533,6 +5547,20 @@ export interface paths {
                             active_channels: string[];
                             /** @description Open conversations assigned to the agent */
                             active_conversations: number;
+                            /** @description Who the agent is; only with `expand=agent` */
+                            agent?: {
+                                /** @description The agent's email */
+                                email: string;
+                                /** @description The agent's full name */
+                                full_name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Agent id
+                                 */
+                                id: string;
+                                /** @description The agent's role */
+                                role: string;
+                            };
                             /**
                              * Format: uuid
                              * @description Agent id
@@ -8725,6 +8753,8 @@ export interface paths {
                     connection?: "online" | "offline";
                     /** @description Derived: offline (no live device), away (not available), busy (at capacity), available */
                     effective_status?: "offline" | "away" | "busy" | "available";
+                    /** @description `agent` adds each agent's id, name, email and role, so a board needs no second list */
+                    expand?: "agent";
                     /** @description Page size (max 100) */
                     limit?: number;
                     /** @description Org to act on (master key only; defaults to the default org) */
@@ -8751,6 +8781,20 @@ export interface paths {
                             active_channels: string[];
                             /** @description Open conversations assigned to the agent */
                             active_conversations: number;
+                            /** @description Who the agent is; only with `expand=agent` */
+                            agent?: {
+                                /** @description The agent's email */
+                                email: string;
+                                /** @description The agent's full name */
+                                full_name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Agent id
+                                 */
+                                id: string;
+                                /** @description The agent's role */
+                                role: string;
+                            };
                             /**
                              * Format: uuid
                              * @description Agent id
@@ -11302,6 +11346,8 @@ export interface paths {
                     connection?: "online" | "offline";
                     /** @description Derived: offline (no live device), away (not available), busy (at capacity), available */
                     effective_status?: "offline" | "away" | "busy" | "available";
+                    /** @description `agent` adds each agent's id, name, email and role, so a board needs no second list */
+                    expand?: "agent";
                     /** @description Page size (max 100) */
                     limit?: number;
                     /** @description Org to act on (master key only; defaults to the default org) */
@@ -11329,6 +11375,20 @@ export interface paths {
                             active_channels: string[];
                             /** @description Open conversations assigned to the agent */
                             active_conversations: number;
+                            /** @description Who the agent is; only with `expand=agent` */
+                            agent?: {
+                                /** @description The agent's email */
+                                email: string;
+                                /** @description The agent's full name */
+                                full_name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Agent id
+                                 */
+                                id: string;
+                                /** @description The agent's role */
+                                role: string;
+                            };
                             /**
                              * Format: uuid
                              * @description Agent id

@@ -5,6 +5,8 @@ import { agents, type PresenceStatusRow, presenceStatuses } from '../../db/schem
 /** The durable half of an agent's presence view, with capacity and status resolved in SQL. */
 export interface AvailabilityRow {
   agentId: string;
+  /** Who the agent is, for lists that show names (`expand=agent`). */
+  agent: AgentSummary;
   available: boolean;
   status: string;
   statusAvailable: boolean;
@@ -15,6 +17,13 @@ export interface AvailabilityRow {
   availabilityChangedAt: Date | null;
   presenceChangedAt: Date | null;
   lastSeenAt: Date | null;
+}
+
+export interface AgentSummary {
+  id: string;
+  fullName: string;
+  email: string;
+  role: string;
 }
 
 export interface AvailabilityQuery {
@@ -28,6 +37,9 @@ export interface AvailabilityQuery {
 
 interface RawRow {
   agent_id: string;
+  full_name: string;
+  email: string;
+  role: string;
   available: boolean;
   status: string;
   status_available: boolean;
@@ -73,7 +85,7 @@ export async function listAvailability(
     filters.push(sql`a.id > ${q.afterId}`);
   }
   const result = await db.execute(sql`
-    SELECT a.id AS agent_id, a.available, a.presence_status AS status, a.channels,
+    SELECT a.id AS agent_id, a.full_name, a.email, a.role, a.available, a.presence_status AS status, a.channels,
       CASE a.presence_status WHEN 'working' THEN true WHEN 'away' THEN false
         ELSE coalesce(ps.available, false) END AS status_available,
       coalesce(a.max_concurrent, ${teamDefault}, o.default_max_concurrent) AS capacity,
@@ -90,6 +102,7 @@ export async function listAvailability(
     LIMIT ${q.limit}`);
   return rowsOf<RawRow>(result).map((r) => ({
     agentId: r.agent_id,
+    agent: { id: r.agent_id, fullName: r.full_name, email: r.email, role: r.role },
     available: r.available,
     status: r.status,
     statusAvailable: r.status_available,

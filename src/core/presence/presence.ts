@@ -12,6 +12,7 @@ import { isSupervisorOf } from '../supervisors/supervisors.repo.js';
 import { findTeam } from '../teams/teams.repo.js';
 import { type EffectiveStatus, effectiveStatus } from './effective-status.js';
 import {
+  type AgentSummary,
   type AvailabilityRow,
   findStatusRow,
   listAvailability,
@@ -37,6 +38,8 @@ export interface PresenceView {
   lastSeen: Date | null;
   changedAt: Date | null;
   requestTime: Date;
+  /** Who the agent is; lists fill it in for `expand=agent`. */
+  agent?: AgentSummary;
 }
 
 export interface AvailabilityInput {
@@ -87,6 +90,7 @@ async function toViews(ctx: Ctx, rows: AvailabilityRow[]): Promise<PresenceView[
       lastSeen: latest(presence.lastSeen, row.lastSeenAt),
       changedAt: latest(row.availabilityChangedAt, row.presenceChangedAt),
       requestTime: now,
+      agent: row.agent,
     };
   });
 }
@@ -144,7 +148,10 @@ export async function listPresence(
   const matches = (v: PresenceView) =>
     (filter.effectiveStatus === undefined || v.effectiveStatus === filter.effectiveStatus) &&
     (filter.connection === undefined || v.connection === filter.connection);
-  const batch = Math.max(page.limit * 2, 50);
+  // Status and connection are known only once live presence is joined, so a filtered page may
+  // need more rows than it keeps; an unfiltered one needs exactly one more than a page.
+  const filtered = filter.effectiveStatus !== undefined || filter.connection !== undefined;
+  const batch = filtered ? Math.max(page.limit * 2, 50) : page.limit + 1;
   const out: PresenceView[] = [];
   let afterId = page.afterId;
   while (out.length <= page.limit) {

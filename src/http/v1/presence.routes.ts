@@ -145,13 +145,13 @@ export const presenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { scope: 'presence:read' },
     },
     async (request, reply) => {
-      const { team_id, effective_status, connection, limit, after } = request.query;
+      const { team_id, effective_status, connection, limit, after, expand } = request.query;
       const page = await listPresence(
         request.ctx,
         { teamId: team_id, effectiveStatus: effective_status, connection },
         { limit, afterId: cursor(after) },
       );
-      return sendPage(request, reply, page, presentPresence);
+      return sendPage(request, reply, page, (v) => presentPresence(v, expand === 'agent'));
     },
   );
 
@@ -169,13 +169,13 @@ export const presenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { scope: 'presence:read' },
     },
     async (request, reply) => {
-      const { effective_status, connection, limit, after } = request.query;
+      const { effective_status, connection, limit, after, expand } = request.query;
       const page = await listPresence(
         request.ctx,
         { teamId: request.params.id, effectiveStatus: effective_status, connection },
         { limit, afterId: cursor(after) },
       );
-      return sendPage(request, reply, page, presentPresence);
+      return sendPage(request, reply, page, (v) => presentPresence(v, expand === 'agent'));
     },
   );
 };

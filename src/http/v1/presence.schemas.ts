@@ -31,6 +31,17 @@ export const PresenceView = Type.Object({
   last_seen: Nullable(Timestamp('Latest heartbeat')),
   changed_at: Nullable(Timestamp('Last change of availability or connection')),
   request_time: Timestamp('When this view was computed'),
+  agent: Type.Optional(
+    Type.Object(
+      {
+        id: Uuid('Agent id'),
+        full_name: Type.String({ description: "The agent's full name" }),
+        email: Type.String({ description: "The agent's email" }),
+        role: Type.String({ description: "The agent's role" }),
+      },
+      { description: 'Who the agent is; only with `expand=agent`' },
+    ),
+  ),
 });
 
 export const AvailabilityBody = Type.Object(
@@ -91,6 +102,11 @@ const presencePaging = {
   ),
   effective_status: Type.Optional(EffectiveStatus),
   connection: Type.Optional(Connection),
+  expand: Type.Optional(
+    Type.Literal('agent', {
+      description: "`agent` adds each agent's id, name, email and role, so a board needs no second list",
+    }),
+  ),
 };
 
 export const PresenceListQuery = Type.Object(

@@ -183,6 +183,44 @@ describe('/v1 presence', () => {
     });
   });
 
+  it('expand=agent names each agent in the list, and pages without a filter stay whole', async () => {
+    const t = await newTenant(env);
+    const team = await buildTeam(t.ctx);
+    const made = [];
+    for (let i = 0; i < 5; i++) {
+      const agent = await buildAgent(t.ctx, { fullName: `Expanded ${i}` });
+      await addTeamMember(t.ctx, team.id, agent.id);
+      made.push(agent);
+    }
+    made.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const seen: View[] = [];
+    let url: string | undefined = '/v1/presence?limit=2&expand=agent';
+    while (url !== undefined) {
+      const response = await t.api.get(url);
+      const page = expectJson<View[]>(response, 200);
+      assert.ok(page.length <= 2);
+      seen.push(...page);
+      url = /<([^>]+)>; rel="next"/.exec(String(response.headers.link ?? ''))?.[1];
+      assert.ok(url === undefined || url.includes('expand=agent'), url);
+    }
+    assert.deepEqual(
+      seen.map((v) => v.agent),
+      made.map((a) => ({ id: a.id, full_name: a.fullName, email: a.email, role: a.role })),
+    );
+    const members = expectJson<View[]>(await t.api.get(`/v1/teams/${team.id}/presence?expand=agent`), 200);
+    assert.deepEqual(
+      members.map((v) => v.agent?.full_name),
+      made.map((a) => a.fullName),
+    );
+    const plain = expectJson<View[]>(await t.api.get('/v1/presence'), 200);
+    assert.equal(plain.length, 5);
+    assert.ok(plain.every((v) => v.agent === undefined), 'no agent without expand');
+    expectProblem(await t.api.get('/v1/presence?expand=teams'), 400, {
+      code: 'invalid_request',
+      paths: ['query.expand'],
+    });
+  });
+
   it('presence statuses: built-ins first, create, update, delete; built-ins cannot change', async () => {
     const t = await newTenant(env);
     const created = expectJson<StatusJson>(

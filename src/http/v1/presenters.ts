@@ -83,7 +83,8 @@ export const presentApiKey = (k: ApiKeyRow) => ({
   last_used_at: iso(k.lastUsedAt),
 });
 
-export const presentPresence = (v: PresenceView) => ({
+/** A presence view; with `withAgent`, who the agent is too (`expand=agent`). */
+export const presentPresence = (v: PresenceView, withAgent = false) => ({
   agent_id: v.agentId,
   connection: v.connection,
   status: v.status,
@@ -96,6 +97,9 @@ export const presentPresence = (v: PresenceView) => ({
   last_seen: iso(v.lastSeen),
   changed_at: iso(v.changedAt),
   request_time: v.requestTime.toISOString(),
+  ...(withAgent && v.agent !== undefined
+    ? { agent: { id: v.agent.id, full_name: v.agent.fullName, email: v.agent.email, role: v.agent.role } }
+    : {}),
 });
 
 export const presentPresenceStatus = (s: PresenceStatus) => ({

@@ -214,7 +214,10 @@ describe('/v1 presence', () => {
     );
     const plain = expectJson<View[]>(await t.api.get('/v1/presence'), 200);
     assert.equal(plain.length, 5);
-    assert.ok(plain.every((v) => v.agent === undefined), 'no agent without expand');
+    assert.ok(
+      plain.every((v) => v.agent === undefined),
+      'no agent without expand',
+    );
     expectProblem(await t.api.get('/v1/presence?expand=teams'), 400, {
       code: 'invalid_request',
       paths: ['query.expand'],

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { CONSOLE_OUT } from '../../scripts/build.mjs';
+import { createPgDatabase, type PgTestDatabase } from '../../test/harness.js';
 import { killServers, type Server } from '../../test/server.js';
 import { api, inParallel, launch, newOrg, SKIP, signIn, startRoster } from './support.js';
 
@@ -19,171 +20,211 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * The page's clock (ms since navigation began) at the first animation frame at which `condition`
  * holds. Polled every frame in the page, so the figure is not inflated by a test runner's polling.
  */
-async function timeUntil<A>(page: Page, condition: (arg: A) => boolean, arg: A): Promise<number> {
+async function timeUntil(
+  page: Page,
+  condition: (arg: number | null) => boolean,
+  arg: number | null,
+): Promise<number> {
   const handle = await page.waitForFunction(condition, arg, { polling: 'raf', timeout: 15_000 });
   await handle.dispose();
   return (await page.evaluate(() => (window as unknown as { seenAt: number }).seenAt)) as number;
 }
 
-/** The console at size: 2,000 agents, a burst of presence events, and what the first page costs. */
-describe('the console at size', { skip: SKIP, timeout: 900_000 }, () => {
-  let server: Server;
-  let browser: Browser;
-  let page: Page;
-  let org: Awaited<ReturnType<typeof newOrg>>;
-  let ids: string[] = [];
+/** Why the PostgreSQL run cannot happen here, or false when it can. */
+async function noPostgres(): Promise<string | false> {
+  try {
+    await (await createPgDatabase()).drop();
+    return false;
+  } catch (err) {
+    return `no PostgreSQL to run on (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+const PG_SKIP = SKIP || (await noPostgres());
 
-  before(async () => {
-    server = await startRoster();
-    browser = await launch();
-    org = await newOrg(server.base, 'Big Contact Center');
-    const numbers = Array.from({ length: AGENTS }, (_, i) => i);
-    const made: string[] = [];
-    await inParallel(numbers, 8, async (i) => {
-      const agent = await api<{ id: string }>(server.base, org.key, 'POST', '/v1/agents', {
-        full_name: `Agent ${String(i).padStart(4, '0')}`,
-        email: `agent${i}@big.test`,
+/**
+ * The console at size: 2,000 agents, a burst of presence events, and what the first page costs.
+ * Run on the embedded database (`npm start`'s) and on PostgreSQL (production's): the embedded
+ * database takes fewer availability changes a second than the burst asks on two cores, so only
+ * the PostgreSQL run shows the page under the full 200 events a second.
+ */
+for (const database of ['embedded', 'postgresql'] as const) {
+  atSize(database);
+}
+
+function atSize(database: 'embedded' | 'postgresql') {
+  describe(`the console at size (${database} database)`, {
+    skip: database === 'postgresql' ? PG_SKIP : SKIP,
+    timeout: 900_000,
+  }, () => {
+    let server: Server;
+    let pg: PgTestDatabase | null = null;
+    let browser: Browser;
+    let page: Page;
+    let org: Awaited<ReturnType<typeof newOrg>>;
+    let ids: string[] = [];
+
+    before(async () => {
+      pg = database === 'postgresql' ? await createPgDatabase() : null;
+      server = await startRoster(
+        pg === null ? {} : { DATABASE_URL: pg.appUrl, ROSTER_MIGRATION_DATABASE_URL: pg.url },
+      );
+      browser = await launch();
+      org = await newOrg(server.base, 'Big Contact Center');
+      const numbers = Array.from({ length: AGENTS }, (_, i) => i);
+      const made: string[] = [];
+      await inParallel(numbers, 8, async (i) => {
+        const agent = await api<{ id: string }>(server.base, org.key, 'POST', '/v1/agents', {
+          full_name: `Agent ${String(i).padStart(4, '0')}`,
+          email: `agent${i}@big.test`,
+        });
+        made.push(agent.id);
       });
-      made.push(agent.id);
+      ids = made;
     });
-    ids = made;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    killServers();
-  });
-
-  it('ships at most 250 KB of gzipped JavaScript for the first route', () => {
-    const html = readFileSync(join(CONSOLE_OUT, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+\.js)"/g)].map(
-      (m) => m[1] as string,
-    );
-    assert.ok(scripts.length >= 1, 'index.html loads a script');
-    const bytes = scripts.reduce(
-      (sum, file) => sum + gzipSync(readFileSync(join(CONSOLE_OUT, file)), { level: 9 }).length,
-      0,
-    );
-    console.log(`initial route JavaScript: ${(bytes / KB).toFixed(1)} KB gzip in ${scripts.length} file(s)`);
-    assert.ok(bytes <= 250 * KB, `${(bytes / KB).toFixed(1)} KB`);
-  });
-
-  it('is interactive within a second of navigation on localhost', async () => {
-    // Measured first, while nothing else runs: each navigation in a fresh context (no cache), to the
-    // moment the key field is in the page and enabled.
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const fresh = await browser.newPage();
-      await fresh.goto(`${server.base}/console/`, { waitUntil: 'commit' });
-      times.push(
-        await timeUntil(
-          fresh,
-          () => {
-            const w = window as unknown as { seenAt?: number };
-            const ready = [...document.querySelectorAll('label')].some(
-              (l) =>
-                l.textContent?.startsWith('API key') && l.control !== null && !l.control.matches(':disabled'),
-            );
-            if (ready) {
-              w.seenAt ??= performance.now();
-            }
-            return ready;
-          },
-          null,
-        ),
-      );
-      await fresh.close();
-    }
-    const ms = median(times);
-    console.log(
-      `sign-in interactive after ${Math.round(ms)} ms (median of ${times.map(Math.round).join(', ')})`,
-    );
-    assert.ok(ms <= 1000, `${Math.round(ms)} ms`);
-  });
-
-  it('shows a board of 2,000 agents within a second', async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, server.base, org.key);
-    // A supervisor opening the console again: its assets are cached, its session is a cookie.
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      await page.goto(`${server.base}/console/`, { waitUntil: 'commit' });
-      times.push(
-        await timeUntil(
-          page,
-          (total) => {
-            const w = window as unknown as { seenAt?: number };
-            const ready = [...document.querySelectorAll('[data-testid="totals"] > *')].some(
-              (b) => b.textContent === `agents: ${total}`,
-            );
-            if (ready) {
-              w.seenAt ??= performance.now();
-            }
-            return ready;
-          },
-          AGENTS,
-        ),
-      );
-    }
-    const ms = median(times);
-    console.log(
-      `board of ${AGENTS} agents visible after ${Math.round(ms)} ms (median of ${times.map(Math.round).join(', ')})`,
-    );
-    assert.ok(ms <= 1000, `${Math.round(ms)} ms`);
-    await page.getByText(`agents: ${AGENTS}`).waitFor();
-    // Virtualised: only the rows in view are in the DOM.
-    assert.ok((await page.locator('tr[data-agent]').count()) < 100);
-  });
-
-  it('applies 200 presence events a second without freezing, and ends agreeing with the API', async () => {
-    const burst = ids.slice(0, 600);
-    // Those agents come online first (one heartbeat each): the board counts them available.
-    await inParallel(burst, 16, (id) =>
-      api(server.base, org.key, 'POST', `/v1/agents/${id}/presence/heartbeat`, { device_id: 'web' }),
-    );
-    await page.getByText(`available: ${burst.length}`).waitFor({ timeout: 10_000 });
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          w.longTasks.push(entry.duration);
-        }
-      }).observe({ type: 'longtask' });
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      killServers();
+      await pg?.drop();
     });
-    // 3 seconds at 200 a second: each of them goes unavailable, one every 5 ms.
-    const started = Date.now();
-    await inParallel(
-      burst.map((id, i) => ({ id, i })),
-      32,
-      async ({ id, i }) => {
-        const due = started + i * 5 - Date.now();
-        if (due > 0) {
-          await new Promise((resolve) => setTimeout(resolve, due));
-        }
-        await api(server.base, org.key, 'PUT', `/v1/agents/${id}/availability`, { available: false });
-      },
-    );
-    const seconds = (Date.now() - started) / 1000;
-    console.log(`sent ${burst.length} availability changes in ${seconds.toFixed(2)} s`);
-    await page.getByText(`away: ${burst.length}`).waitFor({ timeout: 5000 });
-    const away = await api<unknown[]>(
-      server.base,
-      org.key,
-      'GET',
-      '/v1/presence?effective_status=away&limit=100',
-    );
-    assert.equal(away.length, 100, 'the API counts them away too');
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    const worst = Math.max(0, ...longTasks);
-    const blocked = longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
-    console.log(
-      `long tasks during the burst: ${longTasks.length}, worst ${Math.round(worst)} ms, blocking ${Math.round(blocked)} ms`,
-    );
-    assert.ok(worst < 250, `worst long task ${Math.round(worst)} ms`);
-    assert.ok(
-      blocked < seconds * 1000 * 0.25,
-      `blocked ${Math.round(blocked)} ms of ${Math.round(seconds * 1000)}`,
-    );
+
+    it('ships at most 250 KB of gzipped JavaScript for the first route', () => {
+      const html = readFileSync(join(CONSOLE_OUT, 'index.html'), 'utf8');
+      const scripts = [...html.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+\.js)"/g)].map(
+        (m) => m[1] as string,
+      );
+      assert.ok(scripts.length >= 1, 'index.html loads a script');
+      const bytes = scripts.reduce(
+        (sum, file) => sum + gzipSync(readFileSync(join(CONSOLE_OUT, file)), { level: 9 }).length,
+        0,
+      );
+      console.log(
+        `initial route JavaScript: ${(bytes / KB).toFixed(1)} KB gzip in ${scripts.length} file(s)`,
+      );
+      assert.ok(bytes <= 250 * KB, `${(bytes / KB).toFixed(1)} KB`);
+    });
+
+    it('is interactive within a second of navigation on localhost', async () => {
+      // Measured first, while nothing else runs: each navigation in a fresh context (no cache), to the
+      // moment the key field is in the page and enabled.
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const fresh = await browser.newPage();
+        await fresh.goto(`${server.base}/console/`, { waitUntil: 'commit' });
+        times.push(
+          await timeUntil(
+            fresh,
+            () => {
+              const w = window as unknown as { seenAt?: number };
+              const ready = [...document.querySelectorAll('label')].some(
+                (l) =>
+                  l.textContent?.startsWith('API key') &&
+                  l.control !== null &&
+                  !l.control.matches(':disabled'),
+              );
+              if (ready) {
+                w.seenAt ??= performance.now();
+              }
+              return ready;
+            },
+            null,
+          ),
+        );
+        await fresh.close();
+      }
+      const ms = median(times);
+      console.log(
+        `sign-in interactive after ${Math.round(ms)} ms (median of ${times.map(Math.round).join(', ')})`,
+      );
+      assert.ok(ms <= 1000, `${Math.round(ms)} ms`);
+    });
+
+    it('shows a board of 2,000 agents within a second', async () => {
+      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await signIn(page, server.base, org.key);
+      // A supervisor opening the console again: its assets are cached, its session is a cookie.
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await page.goto(`${server.base}/console/`, { waitUntil: 'commit' });
+        times.push(
+          await timeUntil(
+            page,
+            (total) => {
+              const w = window as unknown as { seenAt?: number };
+              const ready = [...document.querySelectorAll('[data-testid="totals"] > *')].some(
+                (b) => b.textContent === `agents: ${total}`,
+              );
+              if (ready) {
+                w.seenAt ??= performance.now();
+              }
+              return ready;
+            },
+            AGENTS,
+          ),
+        );
+      }
+      const ms = median(times);
+      console.log(
+        `board of ${AGENTS} agents visible after ${Math.round(ms)} ms (median of ${times.map(Math.round).join(', ')})`,
+      );
+      assert.ok(ms <= 1000, `${Math.round(ms)} ms`);
+      await page.getByText(`agents: ${AGENTS}`).waitFor();
+      // Virtualised: only the rows in view are in the DOM.
+      assert.ok((await page.locator('tr[data-agent]').count()) < 100);
+    });
+
+    it('applies 200 presence events a second without freezing, and ends agreeing with the API', async () => {
+      const burst = ids.slice(0, 600);
+      // Those agents come online first (one heartbeat each): the board counts them available.
+      await inParallel(burst, 16, (id) =>
+        api(server.base, org.key, 'POST', `/v1/agents/${id}/presence/heartbeat`, { device_id: 'web' }),
+      );
+      await page.getByText(`available: ${burst.length}`).waitFor({ timeout: 10_000 });
+      await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            w.longTasks.push(entry.duration);
+          }
+        }).observe({ type: 'longtask' });
+      });
+      // 3 seconds at 200 a second: each of them goes unavailable, one every 5 ms.
+      const started = Date.now();
+      await inParallel(
+        burst.map((id, i) => ({ id, i })),
+        32,
+        async ({ id, i }) => {
+          const due = started + i * 5 - Date.now();
+          if (due > 0) {
+            await new Promise((resolve) => setTimeout(resolve, due));
+          }
+          await api(server.base, org.key, 'PUT', `/v1/agents/${id}/availability`, { available: false });
+        },
+      );
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `sent ${burst.length} availability changes in ${seconds.toFixed(2)} s (${Math.round(burst.length / seconds)} a second; asked 200)`,
+      );
+      await page.getByText(`away: ${burst.length}`).waitFor({ timeout: 5000 });
+      const away = await api<unknown[]>(
+        server.base,
+        org.key,
+        'GET',
+        '/v1/presence?effective_status=away&limit=100',
+      );
+      assert.equal(away.length, 100, 'the API counts them away too');
+      const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      const worst = Math.max(0, ...longTasks);
+      const blocked = longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
+      console.log(
+        `long tasks during the burst: ${longTasks.length}, worst ${Math.round(worst)} ms, blocking ${Math.round(blocked)} ms`,
+      );
+      assert.ok(worst < 250, `worst long task ${Math.round(worst)} ms`);
+      assert.ok(
+        blocked < seconds * 1000 * 0.25,
+        `blocked ${Math.round(blocked)} ms of ${Math.round(seconds * 1000)}`,
+      );
+    });
   });
-});
+}

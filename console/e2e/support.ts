@@ -14,12 +14,16 @@ export const SKIP = existsSync(CHROMIUM)
 
 export const MASTER_KEY = `roster_mk_e2e_${'k'.repeat(40)}`;
 
-/** A real Roster (`node dist/roster.mjs`, console built) on a fresh embedded database. */
-export async function startRoster(): Promise<Server> {
+/**
+ * A real Roster (`node dist/roster.mjs`, console built) on a fresh embedded database, or on the
+ * database that `env` names (`DATABASE_URL`).
+ */
+export async function startRoster(env: Record<string, string> = {}): Promise<Server> {
   await ensureConsole();
   return startServer({
     ROSTER_DATA_DIR: mkdtempSync(join(tmpdir(), 'roster-console-e2e-')),
     ROSTER_MASTER_KEY: MASTER_KEY,
+    ...env,
   });
 }
 

@@ -17,6 +17,11 @@ export interface Page<T> {
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 100;
+/**
+ * Presence lists take larger pages: their readers (a live board, a wallboard) want every agent of a
+ * team or org at once, and 100 rows a round trip made a 2,000-agent board wait for 20 of them.
+ */
+export const PRESENCE_MAX_LIMIT = 1000;
 
 export function encodeCursor(id: string): string {
   return Buffer.from(id, 'utf8').toString('base64url');

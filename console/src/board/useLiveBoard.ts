@@ -16,9 +16,9 @@ export type StreamState = 'connecting' | 'live' | 'reconnecting';
 const REFETCH_LIMIT = 50;
 
 async function loadBoard(org_id: string): Promise<BoardState> {
-  // One list: each presence view names its agent (expand=agent), so the board's load is one chain
-  // of pages rather than two.
-  const query = { org_id, limit: 100, expand: 'agent' as const };
+  // One list: each presence view names its agent (expand=agent), in pages of 1,000 (presence lists
+  // allow more than others), so 2,000 agents take two round trips.
+  const query = { org_id, limit: 1000, expand: 'agent' as const };
   const [presence, statuses] = await Promise.all([
     allPages((after) => ok(api.GET('/v1/presence', { params: { query: { ...query, after } } }))),
     ok(api.GET('/v1/presence-statuses', { params: { query: { org_id } } })),
@@ -36,10 +36,14 @@ async function loadBoard(org_id: string): Promise<BoardState> {
   };
 }
 
+/** A batch of events is applied at most this often, so a burst renders a few times a second. */
+const BATCH_MS = 200;
+
 /**
- * The presence board of the org, live: loaded from /v1/agents and /v1/presence, then kept current
- * by /v1/events. Events are applied in batches once per animation frame, so a burst renders a few
- * times a second, not once per event. The browser's EventSource resumes with Last-Event-ID after
+ * The presence board of the org, live: loaded from /v1/presence, then kept current by /v1/events.
+ * Events are applied in batches, in an animation frame at most every BATCH_MS: an event after a
+ * quiet spell shows at the next frame, a burst of hundreds a second renders five times a second,
+ * not once per event or per frame. The browser's EventSource resumes with Last-Event-ID after
  * a drop; while it is down the board says so, and it reloads once the stream is back.
  */
 export function useLiveBoard() {
@@ -50,7 +54,8 @@ export function useLiveBoard() {
   const [stream, setStream] = useState<StreamState>('connecting');
   const [queueVersion, setQueueVersion] = useState(0);
   const pending = useRef<RosterEvent[]>([]);
-  const frame = useRef<number | null>(null);
+  const scheduled = useRef(false);
+  const lastFlush = useRef(0);
   const toRefetch = useRef(new Set<string>());
   const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Events applied per agent: a view read before an event arrived must not overwrite it.
@@ -106,7 +111,8 @@ export function useLiveBoard() {
   }, [org_id, reload]);
 
   const flush = useCallback(() => {
-    frame.current = null;
+    scheduled.current = false;
+    lastFlush.current = performance.now();
     const board = state.current;
     const events = pending.current;
     pending.current = [];
@@ -170,7 +176,11 @@ export function useLiveBoard() {
       source.onmessage = null;
       const onEvent = (message: MessageEvent<string>) => {
         pending.current.push(JSON.parse(message.data) as RosterEvent);
-        frame.current ??= requestAnimationFrame(flush);
+        if (!scheduled.current) {
+          scheduled.current = true;
+          const wait = Math.max(0, lastFlush.current + BATCH_MS - performance.now());
+          setTimeout(() => requestAnimationFrame(flush), wait);
+        }
       };
       for (const type of EVENT_TYPES) {
         source.addEventListener(type, onEvent);

@@ -8755,7 +8755,7 @@ export interface paths {
                     effective_status?: "offline" | "away" | "busy" | "available";
                     /** @description `agent` adds each agent's id, name, email and role, so a board needs no second list */
                     expand?: "agent";
-                    /** @description Page size (max 100) */
+                    /** @description Page size (max 1000, more than other lists: boards read every agent) */
                     limit?: number;
                     /** @description Org to act on (master key only; defaults to the default org) */
                     org_id?: string;
@@ -11348,7 +11348,7 @@ export interface paths {
                     effective_status?: "offline" | "away" | "busy" | "available";
                     /** @description `agent` adds each agent's id, name, email and role, so a board needs no second list */
                     expand?: "agent";
-                    /** @description Page size (max 100) */
+                    /** @description Page size (max 1000, more than other lists: boards read every agent) */
                     limit?: number;
                     /** @description Org to act on (master key only; defaults to the default org) */
                     org_id?: string;

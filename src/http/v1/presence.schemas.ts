@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../../core/paging.js';
+import { DEFAULT_LIMIT, PRESENCE_MAX_LIMIT } from '../../core/paging.js';
 import { Nullable, orgQueryProperties, Timestamp, Uuid } from './common.schemas.js';
 
 const ChannelName = Type.String({
@@ -93,9 +93,9 @@ export const DeviceParams = Type.Object(
 const presencePaging = {
   limit: Type.Integer({
     minimum: 1,
-    maximum: MAX_LIMIT,
+    maximum: PRESENCE_MAX_LIMIT,
     default: DEFAULT_LIMIT,
-    description: `Page size (max ${MAX_LIMIT})`,
+    description: `Page size (max ${PRESENCE_MAX_LIMIT}, more than other lists: boards read every agent)`,
   }),
   after: Type.Optional(
     Type.String({ minLength: 1, maxLength: 200, description: 'Cursor from the Link rel="next" header' }),

@@ -218,6 +218,9 @@ describe('/v1 presence', () => {
       plain.every((v) => v.agent === undefined),
       'no agent without expand',
     );
+    // Presence lists take pages of up to 1,000 (a board reads every agent); other lists stop at 100.
+    assert.equal(expectJson<View[]>(await t.api.get('/v1/presence?limit=1000'), 200).length, 5);
+    expectProblem(await t.api.get('/v1/presence?limit=1001'), 400, { paths: ['query.limit'] });
     expectProblem(await t.api.get('/v1/presence?expand=teams'), 400, {
       code: 'invalid_request',
       paths: ['query.expand'],

@@ -91,6 +91,20 @@ describe('the board state', () => {
     );
     expect(state.rows.get('b')?.presence.effective_status).toBe('away');
     expect(state.rows.get('b')?.presence.changed_at).toBe('2026-01-01T00:01:00.000Z');
+    // Coming back online is applied as it is too: a shift's sign-ins do not read the API again.
+    const on = applyEvent(
+      state,
+      event('agent.presence_changed', {
+        agent_id: 'a',
+        connection: 'online',
+        last_seen: '2026-01-01T00:01:30.000Z',
+      }),
+    );
+    expect(on).toMatchObject({ changed: true, reload: false, refetchAgents: [] });
+    expect(state.rows.get('a')?.presence).toMatchObject({
+      connection: 'online',
+      effective_status: 'available',
+    });
   });
 
   it('asks to read again the agents a conversation moved, and to reload on membership changes', () => {

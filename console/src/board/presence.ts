@@ -99,11 +99,10 @@ export function applyEvent(state: BoardState, event: RosterEvent): EventEffect {
           changed_at: event.occurred_at,
           ...(connection === 'offline' ? { active_channels: [] } : {}),
         });
-      return {
-        ...NONE,
-        changed,
-        refetchAgents: changed && connection === 'online' && agentId ? [agentId] : [],
-      };
+      // Nothing to read again: the board shows no device channels, and work a sign-in takes from
+      // the queue comes as conversation events. (Reading each arrival's view made a shift's
+      // sign-ins reload the whole board again and again.)
+      return { ...NONE, changed };
     }
     case 'agent.availability_changed': {
       const changed =

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ensureCli } from '../scripts/build.mjs';
 import { agentsCsv, cliEnv, exited, newOrg, runCli, spawnCli, until } from './cli-support.js';
 import { createPgDatabase, TEST_DB_KIND } from './harness.js';
 import { call, killServers, type Server, startServer } from './server.js';
@@ -21,6 +22,8 @@ describe('roster agents import: the CLI against a real server', { timeout: 900_0
       env = { ...env, DATABASE_URL: pgDb.appUrl, ROSTER_MIGRATION_DATABASE_URL: pgDb.url };
       dropDatabase = pgDb.drop;
     }
+    // The built command line is what `roster` runs once `npm run build` made it: test that one.
+    await ensureCli();
     server = await startServer(env);
   });
   after(async () => {

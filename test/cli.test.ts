@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ensureCli } from '../scripts/build.mjs';
 import { cliEnv, exited, newOrg, runCli, spawnCli, until } from './cli-support.js';
 import { createPgDatabase, TEST_DB_KIND } from './harness.js';
 import { call, killServers, type Server, startServer } from './server.js';
@@ -22,6 +23,8 @@ describe('the roster command line against a real server', { timeout: 600_000 }, 
       env = { ...env, DATABASE_URL: pgDb.appUrl, ROSTER_MIGRATION_DATABASE_URL: pgDb.url };
       dropDatabase = pgDb.drop;
     }
+    // The built command line is what `roster` runs once `npm run build` made it: test that one.
+    await ensureCli();
     server = await startServer(env);
     org = await newOrg(server.base, MASTER, 'CLI org');
   });
@@ -38,6 +41,26 @@ describe('the roster command line against a real server', { timeout: 600_000 }, 
     assert.equal(res.code, 0, res.stderr);
     return JSON.parse(res.stdout);
   };
+
+  it('runs from its build, or from the sources (ROSTER_CLI_FROM_SOURCE=1) alike', async () => {
+    const built = await runCli(['--version'], cliEnv());
+    const source = await runCli(['--version'], cliEnv({ ROSTER_CLI_FROM_SOURCE: '1' }));
+    assert.equal(built.code, 0, built.stderr);
+    assert.equal(source.code, 0, source.stderr);
+    assert.match(built.stdout, /^\d+\.\d+\.\d+/);
+    assert.equal(built.stdout, source.stdout);
+    const refused = await runCli(
+      ['teams', 'list', '--url', server.base, '--key', 'roster_sk_nope'],
+      cliEnv(),
+    );
+    const refusedFromSource = await runCli(
+      ['teams', 'list', '--url', server.base, '--key', 'roster_sk_nope'],
+      cliEnv({ ROSTER_CLI_FROM_SOURCE: '1' }),
+    );
+    assert.equal(refused.code, 1);
+    assert.equal(refusedFromSource.code, 1);
+    assert.equal(refused.stderr, refusedFromSource.stderr);
+  });
 
   it('login stores a verified profile (mode 0600); flag > env > profile; bad keys and profiles are refused', async () => {
     const env = cliEnv();

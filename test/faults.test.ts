@@ -118,6 +118,10 @@ describe('database faults under load', { timeout: 90_000 }, () => {
       ROSTER_MIGRATION_DATABASE_URL: database.url,
       ROSTER_MASTER_KEY: MASTER,
       ROSTER_DB_POOL_SIZE: '8',
+      // Faults of the database are the subject here, not overload: under CI's load the shedding of
+      // requests on a slow event loop (ROSTER_MAX_EVENT_LOOP_DELAY_MS) could answer a change with
+      // 503 before it reaches the locked rows.
+      ROSTER_MAX_EVENT_LOOP_DELAY_MS: '0',
     });
     const created = await request(server.base, 'POST', '/v1/api-keys', {
       key: MASTER,
@@ -140,6 +144,12 @@ describe('database faults under load', { timeout: 90_000 }, () => {
     skip,
   }, async () => {
     const teams = await Promise.all([1, 2, 3, 4].map((i) => newTeam(`caught ${i}`)));
+    // The pool opens its connections before the teams are locked. Under CI's load one opened while
+    // they were (a relayed connection that PostgreSQL never showed a backend for) left a change
+    // short of the lock in 2 of 12 runs; warmed, none in 12. Why that connection stalled is not
+    // known (see the closing note of 2026-12-05); it is not what this test is about.
+    const warm = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((i) => newTeam(`warm ${i}`)));
+    await Promise.all(warm.map((id) => addBatch(id)));
     // Hold the teams' rows so that each bulk change is surely mid-transaction when its connection dies.
     await admin.query('BEGIN');
     let pending: Promise<Outcome>[] = [];
@@ -147,9 +157,18 @@ describe('database faults under load', { timeout: 90_000 }, () => {
     let killedAt = 0;
     // What the service's connections were doing when last looked at, for the failure message.
     let seen = '';
+    const settled = new Map<number, string>();
     try {
       await admin.query('SELECT id FROM teams WHERE id = ANY($1::uuid[]) FOR UPDATE', [teams]);
-      pending = teams.map((id, i) => addBatch(id, i % 2 === 0 ? { 'idempotency-key': `caught-${id}` } : {}));
+      pending = teams.map((id, i) => {
+        const outcome = addBatch(id, i % 2 === 0 ? { 'idempotency-key': `caught-${id}` } : {});
+        // Which changes were answered before the kill (and how), for the failure message.
+        void outcome.then(
+          (o) => settled.set(i, `answered ${o.status}: ${JSON.stringify(o.body).slice(0, 200)}`),
+          (err: Error) => settled.set(i, `failed: ${err.message}`),
+        );
+        return outcome;
+      });
       await until(
         'the four bulk changes to wait on the locked teams',
         async () => {
@@ -158,14 +177,17 @@ describe('database faults under load', { timeout: 90_000 }, () => {
              FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
             GROUP BY 1 ORDER BY 1`,
           );
-          seen = rows.map((r) => `${r.n} ${r.state}`).join(', ');
+          seen = `${rows.map((r) => `${r.n} ${r.state}`).join(', ')} (${proxy.relayed} relayed)`;
           const waiting = rows.filter((r) => r.state.includes('/Lock/')).reduce((n, r) => n + r.n, 0);
           return waiting >= teams.length ? true : undefined;
         },
         // Generous: in CI's PostgreSQL run other test files load the same server meanwhile.
         30_000,
       ).catch((err: Error) => {
-        throw new Error(`${err.message}; the service's connections: ${seen || 'none'}`);
+        const answers = [...settled].map(([i, what]) => `change ${i + 1} ${what}`).join('; ');
+        throw new Error(
+          `${err.message}; the service's connections: ${seen || 'none'}; ${answers || 'no change answered yet'}`,
+        );
       });
       killedAt = Date.now();
       killed = await terminate();

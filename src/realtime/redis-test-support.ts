@@ -96,6 +96,11 @@ export class TcpProxy {
     }
   }
 
+  /** Connections relayed right now. */
+  get relayed(): number {
+    return this.sockets.size / 2;
+  }
+
   /** The target's URL (credentials, database) with the proxy's address. */
   get url(): string {
     const url = new URL(this.target);

@@ -83,9 +83,8 @@ const moduleDirnames = (outdir) => ({
 });
 
 /**
- * Builds the bundle into `outfile` (default `dist/roster.mjs`) and its source map next to it.
- * Both are written to temporary names and renamed into place, the map first. The bundle's mtime
- * is set to when the build started, so a source saved during the build still counts as newer.
+ * Builds the bundle into `outfile` (default `dist/roster.mjs`) and its source map next to it,
+ * written in place by `writeInPlace` (the map first).
  *
  * @param {{ outfile?: string }} [options]
  * @returns {Promise<{ outfile: string, ms: number }>}
@@ -96,38 +95,57 @@ export async function build(options = {}) {
   const t0 = performance.now();
   await mkdir(dirname(outfile), { recursive: true });
   const result = await esbuild({
-    absWorkingDir: ROOT,
+    ...nodeBundle(dirname(outfile)),
     entryPoints: [join(ROOT, 'src', 'main.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: EXTERNAL,
-    banner: { js: BANNER },
-    plugins: [moduleDirnames(dirname(outfile))],
-    sourcemap: 'linked',
-    write: false,
-    logLevel: 'warning',
   });
-  const files = [...result.outputFiles].sort(
-    (a, b) => Number(a.path.endsWith('.mjs')) - Number(b.path.endsWith('.mjs')),
-  );
-  const temporary = [];
-  try {
-    for (const file of files) {
-      const tmp = `${file.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      temporary.push(tmp);
+  writeInPlace(result.outputFiles, started, outfile);
+  return { outfile, ms: performance.now() - t0 };
+}
+
+/**
+ * What the server's and the command line's bundles share: one ES module for Node.js with its
+ * dependencies inside (but EXTERNAL), a linked source map, and the output kept in memory for
+ * `writeInPlace`.
+ *
+ * @param {string} outdir where the bundle goes
+ * @returns {import('esbuild').BuildOptions & { write: false }}
+ */
+const nodeBundle = (outdir) => ({
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: EXTERNAL,
+  banner: { js: BANNER },
+  plugins: [moduleDirnames(outdir)],
+  sourcemap: 'linked',
+  write: false,
+  logLevel: 'warning',
+});
+
+/**
+ * Writes a build's files, each to a temporary name renamed into place, `last` after all others, so
+ * that a process starting meanwhile loads the old build or the new one, never half of each. Their
+ * mtime is when the build started, so a source saved during the build still counts as newer.
+ *
+ * @param {import('esbuild').OutputFile[]} files
+ * @param {Date} started
+ * @param {string} last the entry file's path
+ */
+function writeInPlace(files, started, last) {
+  const ordered = [...files].sort((a, b) => Number(a.path === last) - Number(b.path === last));
+  for (const file of ordered) {
+    const tmp = `${file.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
       writeFileSync(tmp, file.contents);
       utimesSync(tmp, started, started);
       renameSync(tmp, file.path);
-    }
-  } finally {
-    for (const tmp of temporary) {
+    } finally {
       rmSync(tmp, { force: true });
     }
   }
-  return { outfile, ms: performance.now() - t0 };
 }
 
 /**
@@ -172,10 +190,9 @@ export async function ensureBundle(outfile = BUNDLE) {
  * of the time tsx takes to load and transpile the sources. Split into chunks, so that the server
  * code behind `roster serve`, `migrate` and `backup` is only loaded by those commands.
  *
- * Chunk names are content hashes, so two builds of the same sources write the same files. Each file
- * is renamed into place, main.mjs last, so a `roster` starting meanwhile runs the old build or the
- * new one, never half of each. Files of earlier builds are removed after an hour (a command still
- * running from one may load a chunk late).
+ * Chunk names are content hashes, so two builds of the same sources write the same files; main.mjs
+ * is written last (`writeInPlace`). Files of earlier builds are removed after an hour (a command
+ * still running from one may load a chunk late).
  *
  * @returns {Promise<{ outDir: string, ms: number }>}
  */
@@ -184,35 +201,15 @@ export async function buildCli() {
   const t0 = performance.now();
   await mkdir(CLI_OUT, { recursive: true });
   const result = await esbuild({
-    absWorkingDir: ROOT,
+    ...nodeBundle(CLI_OUT),
     entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
     outdir: CLI_OUT,
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },
-    bundle: true,
     splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: EXTERNAL,
-    banner: { js: BANNER },
-    plugins: [moduleDirnames(CLI_OUT)],
-    sourcemap: 'linked',
-    write: false,
-    logLevel: 'warning',
   });
-  const main = join(CLI_OUT, 'main.mjs');
-  const files = [...result.outputFiles].sort((a, b) => Number(a.path === main) - Number(b.path === main));
-  for (const file of files) {
-    const tmp = `${file.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      writeFileSync(tmp, file.contents);
-      utimesSync(tmp, started, started);
-      renameSync(tmp, file.path);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
-  }
+  const files = result.outputFiles;
+  writeInPlace(files, started, join(CLI_OUT, 'main.mjs'));
   const written = new Set(files.map((f) => basename(f.path)));
   for (const name of readdirSync(CLI_OUT)) {
     const path = join(CLI_OUT, name);

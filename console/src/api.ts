@@ -1,4 +1,5 @@
 import { type components, createRosterClient, errorMessage, type paths } from '@roster/client';
+import { queryOptions } from '@tanstack/react-query';
 
 /**
  * The console's only way to Roster: the typed client over the same origin, with the session cookie.
@@ -107,3 +108,11 @@ export async function allPages<T>(
 
 /** The org query every call adds: only the master key picks the org. */
 export type OrgQuery = { org_id?: string };
+
+/** The org's presence statuses: one query for every screen that shows them (the board, Statuses). */
+export const presenceStatusesQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: ['presence-statuses', orgId],
+    queryFn: async () =>
+      (await ok(api.GET('/v1/presence-statuses', { params: { query: { org_id: orgId } } }))).data,
+  });

@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Loader, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { allPages, api, ok } from '../api';
+import { allPages, api, ok, presenceStatusesQuery } from '../api';
 import { useSession } from '../session';
 import { type BoardActions, BoardTable } from './BoardTable';
 import { type AgentInfo, channelsOf, EFFECTIVE, type Effective, totals, visibleRows } from './presence';
@@ -50,11 +50,7 @@ export function Board() {
       return new Set(data.members.map((m) => m.id));
     },
   });
-  const statuses = useQuery({
-    queryKey: ['presence-statuses', orgId],
-    queryFn: async () =>
-      (await ok(api.GET('/v1/presence-statuses', { params: { query: { org_id: orgId } } }))).data,
-  });
+  const statuses = useQuery(presenceStatusesQuery(orgId));
 
   const board = live.board;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version says when the board (mutated in place) changed

@@ -1,5 +1,6 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { allPages, api, ok } from '../api';
+import { allPages, api, ok, presenceStatusesQuery } from '../api';
 import { useOrgQuery } from '../session';
 import {
   type AgentInfo,
@@ -15,13 +16,14 @@ export type StreamState = 'connecting' | 'live' | 'reconnecting';
 /** More agents than this to read again: reload the whole board instead. */
 const REFETCH_LIMIT = 50;
 
-async function loadBoard(org_id: string): Promise<BoardState> {
+async function loadBoard(client: QueryClient, org_id: string): Promise<BoardState> {
   // One list: each presence view names its agent (expand=agent), in pages of 1,000 (presence lists
-  // allow more than others), so 2,000 agents take two round trips.
+  // allow more than others), so 2,000 agents take two round trips. The statuses come through the
+  // query the board's menus use, so they are read once, and read again with each reload.
   const query = { org_id, limit: 1000, expand: 'agent' as const };
   const [presence, statuses] = await Promise.all([
     allPages((after) => ok(api.GET('/v1/presence', { params: { query: { ...query, after } } }))),
-    ok(api.GET('/v1/presence-statuses', { params: { query: { org_id } } })),
+    client.fetchQuery(presenceStatusesQuery(org_id)),
   ]);
   const rows = new Map<string, { agent: AgentInfo; presence: Presence }>();
   for (const { agent, ...p } of presence) {
@@ -32,7 +34,7 @@ async function loadBoard(org_id: string): Promise<BoardState> {
   return {
     rows,
     order: nameOrder(rows),
-    statusAvailable: new Map(statuses.data.map((s) => [s.key, s.available])),
+    statusAvailable: new Map(statuses.map((s) => [s.key, s.available])),
   };
 }
 
@@ -48,6 +50,7 @@ const BATCH_MS = 200;
  */
 export function useLiveBoard() {
   const { org_id } = useOrgQuery();
+  const client = useQueryClient();
   const state = useRef<BoardState | null>(null);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -63,14 +66,14 @@ export function useLiveBoard() {
 
   const reload = useCallback(async () => {
     try {
-      state.current = await loadBoard(org_id);
+      state.current = await loadBoard(client, org_id);
       setError(null);
       setVersion((v) => v + 1);
       setQueueVersion((v) => v + 1);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
-  }, [org_id]);
+  }, [client, org_id]);
 
   const flushRefetch = useCallback(async () => {
     refetchTimer.current = null;

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Switch, Table, TextInput, Title } from '@mantine/
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ok } from '../api';
+import { api, ok, presenceStatusesQuery } from '../api';
 import { applyApiError, ErrorNote, errorText } from '../forms';
 import { useSession } from '../session';
 
@@ -11,11 +11,7 @@ export function Statuses() {
   const { orgId, can } = useSession();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const statuses = useQuery({
-    queryKey: ['presence-statuses', orgId],
-    queryFn: async () =>
-      (await ok(api.GET('/v1/presence-statuses', { params: { query: { org_id: orgId } } }))).data,
-  });
+  const statuses = useQuery(presenceStatusesQuery(orgId));
   const refresh = () => void client.invalidateQueries({ queryKey: ['presence-statuses'] });
   const form = useForm({
     initialValues: { key: '', label: '', available: false },

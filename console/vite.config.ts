@@ -8,9 +8,13 @@ import { defineConfig } from 'vitest/config';
  * bundle runs and the session is checked, so a signed-in reload does not wait for it either.
  */
 function preloadApp(): Plugin {
+  let base = '/';
   return {
     name: 'roster-preload-app',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
@@ -23,7 +27,7 @@ function preloadApp(): Plugin {
         return [
           {
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/console/${chunk.fileName}` },
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` },
             injectTo: 'head',
           },
         ];

@@ -23,7 +23,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { cliStaleness, newest } from './freshness.mjs';
+import { cliStaleness, staleAgainst } from './freshness.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE = join(ROOT, 'dist', 'roster.mjs');
@@ -156,19 +156,11 @@ function writeInPlace(files, started, last) {
  * @returns {string | null}
  */
 export function staleness(outfile = BUNDLE) {
-  let built;
-  try {
-    built = statSync(outfile).mtimeMs;
-  } catch {
-    return `${relative(ROOT, outfile)} does not exist`;
-  }
-  const inputs = [
-    ['src/', newest(join(ROOT, 'src'))],
-    ['package-lock.json', statSync(join(ROOT, 'package-lock.json')).mtimeMs],
-    ['scripts/build.mjs', statSync(fileURLToPath(import.meta.url)).mtimeMs],
-  ];
-  const changed = inputs.filter(([, mtime]) => Number(mtime) >= built).map(([name]) => name);
-  return changed.length === 0 ? null : `${changed.join(', ')} changed since ${basename(outfile)} was built`;
+  return staleAgainst(ROOT, relative(ROOT, outfile), [
+    'src/',
+    'package-lock.json',
+    relative(ROOT, fileURLToPath(import.meta.url)),
+  ]);
 }
 
 /**
@@ -258,19 +250,14 @@ export async function buildConsole() {
  * @returns {string | null}
  */
 export function consoleStaleness() {
-  let built;
-  try {
-    built = statSync(join(CONSOLE_OUT, 'index.html')).mtimeMs;
-  } catch {
-    return 'dist/console does not exist';
-  }
-  const inputs = [
-    newest(join(CONSOLE_SRC, 'src')),
-    newest(join(ROOT, 'packages', 'client', 'src')),
-    ...['index.html', 'vite.config.ts', 'package.json'].map((f) => statSync(join(CONSOLE_SRC, f)).mtimeMs),
-    statSync(join(ROOT, 'package-lock.json')).mtimeMs,
-  ];
-  return Math.max(...inputs) >= built ? 'console sources changed since dist/console was built' : null;
+  return staleAgainst(ROOT, relative(ROOT, join(CONSOLE_OUT, 'index.html')), [
+    'console/src/',
+    'packages/client/src/',
+    'console/index.html',
+    'console/vite.config.ts',
+    'console/package.json',
+    'package-lock.json',
+  ]);
 }
 
 /** Builds the console unless it is up to date. */

@@ -4,7 +4,7 @@
  * from build.mjs so that bin/roster.mjs can ask without loading esbuild.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /**
  * Newest modification time (ms) of a file under `dir`, recursively; 0 when there is none.
@@ -23,6 +23,31 @@ export function newest(dir) {
 }
 
 /**
+ * Why `built` (a path under `root`) needs building, or null when it is newer than every input: it
+ * is missing, or an input (a file, or any file under a directory, paths under `root`) was modified
+ * at or after it.
+ *
+ * @param {string} root the project directory
+ * @param {string} built
+ * @param {string[]} inputs
+ * @returns {string | null}
+ */
+export function staleAgainst(root, built, inputs) {
+  let builtAt;
+  try {
+    builtAt = statSync(join(root, built)).mtimeMs;
+  } catch {
+    return `${built} does not exist`;
+  }
+  const changed = inputs.filter((input) => {
+    const path = join(root, input);
+    const mtime = statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs;
+    return mtime >= builtAt;
+  });
+  return changed.length === 0 ? null : `${changed.join(', ')} changed since ${basename(built)} was built`;
+}
+
+/**
  * Why dist/cli needs building, or null when it is newer than everything it is built from: the
  * sources (src/, the client package), package-lock.json and the build scripts.
  *
@@ -30,17 +55,10 @@ export function newest(dir) {
  * @returns {string | null}
  */
 export function cliStaleness(root) {
-  let built;
-  try {
-    built = statSync(join(root, 'dist', 'cli', 'main.mjs')).mtimeMs;
-  } catch {
-    return 'dist/cli does not exist';
-  }
-  const inputs = [
-    newest(join(root, 'src')),
-    newest(join(root, 'packages', 'client', 'src')),
-    statSync(join(root, 'package-lock.json')).mtimeMs,
-    newest(join(root, 'scripts')),
-  ];
-  return Math.max(...inputs) >= built ? 'sources changed since dist/cli was built' : null;
+  return staleAgainst(root, 'dist/cli/main.mjs', [
+    'src/',
+    'packages/client/src/',
+    'package-lock.json',
+    'scripts/',
+  ]);
 }

@@ -129,12 +129,12 @@ export async function emitEvents<T extends EventType>(
 
 /** The parameters of `appendingEvents`. */
 export type EventParams = {
-  eventIds: string[];
+  /**
+   * The events as one JSON array of `{id, type, payload, audited, changes}`: one value for the
+   * driver to send and the server to parse, whatever the count (see `eventRowsJson`).
+   */
+  eventRows: string;
   eventOrgId: string;
-  eventTypes: string[];
-  eventPayloads: string[];
-  /** Per event: the JSON of its audit record's changes, '' for its payload, or null for no record. */
-  auditChanges: (string | null)[];
   eventsAt: string;
   /** master, key or agent for a request's change (audited); null for background work (not audited). */
   auditActorType: string | null;
@@ -168,13 +168,9 @@ export function draftEvents<T extends EventType>(
   const { actor } = tx;
   return {
     params: {
-      eventIds: rows.map((r) => r.id),
+      // \`changes\` left out (undefined) is null: the audit record then holds the payload.
+      eventRows: JSON.stringify(rows),
       eventOrgId: orgId,
-      eventTypes: rows.map((r) => r.type),
-      eventPayloads: rows.map((r) => JSON.stringify(r.payload)),
-      auditChanges: rows.map((r) =>
-        !r.audited ? null : audit === null || r.changes === undefined ? '' : JSON.stringify(r.changes),
-      ),
       eventsAt: at.toISOString(),
       auditActorType:
         audit === null ? null : actor.agent !== null ? 'agent' : actor.isMaster ? 'master' : 'key',
@@ -195,34 +191,36 @@ export function draftEvents<T extends EventType>(
 
 /**
  * A WITH-clause part appending the events of `EventParams` to the outbox when `when` holds, so
- * that a statement making a change can write its events in the same round trip. Many rows come as
- * parallel arrays (text, cast per element), so one prepared statement fits any count. `payload`
+ * that a statement making a change can write its events in the same round trip. The rows come as
+ * one JSON array, so one prepared statement fits any count; the driver would otherwise quote every
+ * payload into an array literal and the server parse it back element by element. `payload`
  * may complete an event's payload (`e.type`, `e.payload`) with what only the statement knows.
  * A request's change gets an audit record per event, whose changes are the event's own (`e.changes`,
  * see `EventDraft`) or else its payload.
  */
-export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload::jsonb`) => sql`
+export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload`) => sql`
+    events_given AS (
+      SELECT * FROM jsonb_to_recordset(${sql.placeholder('eventRows')}::jsonb)
+        AS e(id uuid, type text, payload jsonb, audited boolean, changes jsonb)
+    ),
     events_appended AS (
       INSERT INTO outbox (id, org_id, type, payload, created_at)
-      SELECT e.id::uuid, ${sql.placeholder('eventOrgId')}::uuid, e.type, ${payload},
+      SELECT e.id, ${sql.placeholder('eventOrgId')}::uuid, e.type, ${payload},
         ${sql.placeholder('eventsAt')}::timestamptz
-      FROM unnest(${sql.placeholder('eventIds')}::text[], ${sql.placeholder('eventTypes')}::text[],
-        ${sql.placeholder('eventPayloads')}::text[]) AS e(id, type, payload)
+      FROM events_given e
       WHERE ${when}
     ),
     audit_appended AS (
       INSERT INTO audit_log (id, org_id, occurred_at, actor_type, actor_key_id, actor_agent_id, action,
         target_type, target_id, changes, request_id, ip, user_agent, dialect)
-      SELECT e.id::uuid, ${sql.placeholder('eventOrgId')}::uuid, ${sql.placeholder('eventsAt')}::timestamptz,
+      SELECT e.id, ${sql.placeholder('eventOrgId')}::uuid, ${sql.placeholder('eventsAt')}::timestamptz,
         ${sql.placeholder('auditActorType')}::text, ${sql.placeholder('auditKeyId')}::uuid,
         ${sql.placeholder('auditAgentId')}::uuid, e.type, split_part(e.type, '.', 1),
-        ${AUDIT_TARGET}, COALESCE(NULLIF(e.changes, '')::jsonb, ${payload}),
+        ${AUDIT_TARGET}, COALESCE(e.changes, ${payload}),
         ${sql.placeholder('auditRequestId')}::text, ${sql.placeholder('auditIp')}::text,
         ${sql.placeholder('auditUserAgent')}::text, ${sql.placeholder('auditDialect')}::text
-      FROM unnest(${sql.placeholder('eventIds')}::text[], ${sql.placeholder('eventTypes')}::text[],
-        ${sql.placeholder('eventPayloads')}::text[], ${sql.placeholder('auditChanges')}::text[])
-        AS e(id, type, payload, changes)
-      WHERE ${sql.placeholder('auditActorType')}::text IS NOT NULL AND e.changes IS NOT NULL AND ${when}
+      FROM events_given e
+      WHERE ${sql.placeholder('auditActorType')}::text IS NOT NULL AND e.audited AND ${when}
     )`;
 
 /**
@@ -230,14 +228,14 @@ export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload::jsonb`)
  * with the event, in the same statement: a request's change is audited exactly when it happens.
  */
 const AUDIT_TARGET = sql.raw(`CASE split_part(e.type, '.', 1)
-        WHEN 'conversation' THEN e.payload::jsonb->>'conversation_id'
-        WHEN 'team' THEN e.payload::jsonb->>'team_id'
-        WHEN 'agent' THEN e.payload::jsonb->>'agent_id'
-        WHEN 'supervisor' THEN e.payload::jsonb->>'supervisor_id'
-        WHEN 'api_key' THEN e.payload::jsonb->>'api_key_id'
-        WHEN 'webhook' THEN e.payload::jsonb->>'webhook_id'
-        WHEN 'presence_status' THEN e.payload::jsonb->>'key'
-        WHEN 'org' THEN e.payload::jsonb->>'org_id'
+        WHEN 'conversation' THEN e.payload->>'conversation_id'
+        WHEN 'team' THEN e.payload->>'team_id'
+        WHEN 'agent' THEN e.payload->>'agent_id'
+        WHEN 'supervisor' THEN e.payload->>'supervisor_id'
+        WHEN 'api_key' THEN e.payload->>'api_key_id'
+        WHEN 'webhook' THEN e.payload->>'webhook_id'
+        WHEN 'presence_status' THEN e.payload->>'key'
+        WHEN 'org' THEN e.payload->>'org_id'
       END`);
 
 const appendManyStatement = preparedSql<never, EventParams>(

@@ -156,8 +156,8 @@ const insertRoutedStatement = preparedSql<
     ${appendingEvents(
       INSERTED,
       sql`CASE WHEN e.type = 'conversation.assigned'
-        THEN e.payload::jsonb || jsonb_build_object('agent_id', (SELECT assignee_id FROM inserted))
-        ELSE e.payload::jsonb END`,
+        THEN e.payload || jsonb_build_object('agent_id', (SELECT assignee_id FROM inserted))
+        ELSE e.payload END`,
     )}
     SELECT picked.id AS picked_id, inserted.* FROM picked LEFT JOIN inserted ON true`,
 );

@@ -85,7 +85,11 @@ describe('the audit log', () => {
       ['agent.created', 'agent.updated', 'agent.capacity_changed', 'agent.availability_changed'],
     );
     const created = recordOf(ofAgent, 'agent.created');
-    assert.deepEqual(created.changes, { agent_id: agent.id }, 'a creation keeps the event payload');
+    assert.deepEqual(
+      created.changes,
+      { agent_id: agent.id, team_ids: [] },
+      'a creation keeps the event payload',
+    );
     const updated = recordOf(ofAgent, 'agent.updated');
     assert.deepEqual(
       updated.changes,

@@ -1,17 +1,17 @@
 /**
  * `roster agents import FILE.csv`: check every row (locally, then with a dry run of the bulk
- * endpoint, which knows which agents exist), and only when the whole file is good, create the
- * missing teams, create or update the agents 1,000 per call, and add them to their teams.
- * Every step matches by email or team name, so a run killed anywhere and started again ends in
- * the state one uninterrupted run would have reached.
+ * endpoint, which knows which agents exist), and only when the whole file is good, create or update
+ * the agents 1,000 per call, each call also adding them to their teams (by name, creating missing
+ * ones) in the same transaction. Agents match by email and teams by name, so a run killed anywhere
+ * and started again ends in the state one uninterrupted run would have reached.
  */
 
 import { type CsvAgent, type CsvProblem, describeProblem, readAgentsCsv } from './agents-csv.js';
-import { type Api, allPages, ok } from './api.js';
+import { type Api, ok } from './api.js';
 import { printJson, say } from './output.js';
 import { startProgress } from './progress.js';
 
-/** As many agents as one bulk call takes, and as many ids as one membership change takes. */
+/** As many agents as one bulk call takes. */
 const CHUNK = 1000;
 
 export interface ImportOptions {
@@ -36,12 +36,11 @@ export interface ImportReport {
   seconds: number;
 }
 
-type BulkItem = Omit<CsvAgent, 'line' | 'teams'>;
+type BulkItem = Omit<CsvAgent, 'line'>;
 type Counts = Pick<ImportReport, 'created' | 'updated' | 'unchanged' | 'failed'>;
 
 /** Calls in flight at once: the server works on one while the CLI sends or reads the next. */
 const PARALLEL_AGENT_CALLS = 2;
-const PARALLEL_MEMBER_CALLS = 4;
 
 /** Runs `work` over `items` with at most `limit` at a time; results in input order. */
 async function eachLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -60,7 +59,7 @@ async function eachLimited<T, R>(items: T[], limit: number, work: (item: T) => P
 const chunks = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-const toItem = ({ line: _line, teams: _teams, ...item }: CsvAgent): BulkItem => item;
+const toItem = ({ line: _line, ...item }: CsvAgent): BulkItem => item;
 
 async function bulk(api: Api, rows: CsvAgent[], update: boolean, dryRun: boolean) {
   return ok(
@@ -71,31 +70,13 @@ async function bulk(api: Api, rows: CsvAgent[], update: boolean, dryRun: boolean
   );
 }
 
-/** Team name (lower-cased) -> id, archived teams included (names are unique across both). */
-async function teamsByName(api: Api): Promise<Map<string, string>> {
-  const byName = new Map<string, string>();
-  for (const archived of [false, true]) {
-    const teams = await allPages((after) =>
-      api.client.GET('/v1/teams', { params: { query: { ...api.org, archived, limit: 100, after } } }),
-    );
-    for (const team of teams) {
-      byName.set(team.name.toLowerCase(), team.id);
+/** Adds the teams a call created (or would create) to the report's, once each by name. */
+function noteTeams(report: ImportReport, created: { name: string }[]) {
+  for (const team of created) {
+    if (!report.teams_created.some((name) => name.toLowerCase() === team.name.toLowerCase())) {
+      report.teams_created.push(team.name);
     }
   }
-  return byName;
-}
-
-/** The teams named in the file, by lower-cased name, with the spelling of their first mention. */
-function namedTeams(rows: CsvAgent[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const row of rows) {
-    for (const name of row.teams ?? []) {
-      if (!names.has(name.toLowerCase())) {
-        names.set(name.toLowerCase(), name);
-      }
-    }
-  }
-  return names;
 }
 
 function tally(
@@ -144,6 +125,7 @@ export async function importAgents(api: Api, file: string, options: ImportOption
       }
       if (options.dryRun) {
         tally(report, { ...result, failed: 0 });
+        noteTeams(report, result.teams_created);
       }
     }
   }
@@ -154,29 +136,10 @@ export async function importAgents(api: Api, file: string, options: ImportOption
     return finish(report, options, started);
   }
 
-  const wanted = namedTeams(csv.rows);
-  const teams = await teamsByName(api);
-  const missing = [...wanted].filter(([lower]) => !teams.has(lower)).map(([, name]) => name);
-  report.teams_created = missing;
   if (options.dryRun) {
     return finish(report, options, started);
   }
-  await eachLimited(missing, PARALLEL_MEMBER_CALLS, async (name) => {
-    const created = await api.client.POST('/v1/teams', { params: { query: api.org }, body: { name } });
-    if (created.data !== undefined) {
-      teams.set(name.toLowerCase(), created.data.id);
-      return;
-    }
-    // Taken meanwhile (by an interrupted earlier run or someone else): look again.
-    const id = created.response.status === 409 ? (await teamsByName(api)).get(name.toLowerCase()) : undefined;
-    if (id === undefined) {
-      await ok(Promise.resolve(created));
-    }
-    teams.set(name.toLowerCase(), id as string);
-  });
-
   const progress = options.json ? null : startProgress(csv.rows.length, 'Importing agents');
-  const members = new Map<string, string[]>();
   let results: Awaited<ReturnType<typeof bulk>>[];
   try {
     results = await eachLimited(batches, PARALLEL_AGENT_CALLS, async (batch) => {
@@ -190,33 +153,19 @@ export async function importAgents(api: Api, file: string, options: ImportOption
   results.forEach((result, b) => {
     const batch = batches[b] as CsvAgent[];
     tally(report, result);
+    noteTeams(report, result.teams_created);
     for (const item of result.results) {
-      const row = batch[item.index] as CsvAgent;
+      report.memberships_added += item.joined_team_ids.length;
       if (item.status === 'failed' || item.id === null) {
+        const row = batch[item.index] as CsvAgent;
         report.problems.push({
           line: row.line,
           column: item.error?.field ?? null,
           message: item.error?.message ?? 'failed',
         });
-        continue;
-      }
-      for (const name of row.teams ?? []) {
-        const teamId = teams.get(name.toLowerCase()) as string;
-        members.set(teamId, [...(members.get(teamId) ?? []), item.id]);
       }
     }
   });
-  const changes = [...members].flatMap(([teamId, ids]) => chunks(ids, CHUNK).map((add) => ({ teamId, add })));
-  const added = await eachLimited(changes, PARALLEL_MEMBER_CALLS, async ({ teamId, add }) => {
-    const result = await ok(
-      api.client.PATCH('/v1/teams/{id}/members', {
-        params: { path: { id: teamId }, query: api.org },
-        body: { add, remove: [] },
-      }),
-    );
-    return result.results.filter((r) => r.status === 'added').length;
-  });
-  report.memberships_added = added.reduce((a, b) => a + b, 0);
   return finish(report, options, started);
 }
 

@@ -6103,7 +6103,7 @@ export interface paths {
         put?: never;
         /**
          * Create or update up to 1,000 agents, matched by email (case-insensitive), in one transaction
-         * @description Agents that do not exist are created (full_name required). Agents that exist are left as they are (`unchanged`) unless `update` is true, which writes the fields that differ. An item that cannot be applied fails alone, with its reason; repeating a call changes nothing.
+         * @description Agents that do not exist are created (full_name required). Agents that exist are left as they are (`unchanged`) unless `update` is true, which writes the fields that differ. An item that cannot be applied fails alone, with its reason; repeating a call changes nothing. Items may name `teams` (by name): their agents join them in the same transaction, and teams that do not exist are created (this needs the teams:write scope too).
          */
         post: {
             parameters: {
@@ -6139,6 +6139,8 @@ export interface paths {
                             role?: "owner" | "admin" | "supervisor" | "agent";
                             /** @description Labels */
                             tags?: string[];
+                            /** @description Teams, by name (case-insensitive), the agent joins; it leaves none. Missing teams are created */
+                            teams?: string[];
                             username?: string | null;
                         }[];
                         /**
@@ -6182,11 +6184,19 @@ export interface paths {
                                 id: string | null;
                                 /** @description Position of the item in the request */
                                 index: number;
+                                /** @description Teams of the item's `teams` the agent joined (not those it was a member of already) */
+                                joined_team_ids: string[];
                                 /**
                                  * @description created, updated, unchanged or failed
                                  * @enum {unknown}
                                  */
                                 status: "created" | "updated" | "unchanged" | "failed";
+                            }[];
+                            /** @description Teams named by items that did not exist and were created (would be, in a dry run) */
+                            teams_created: {
+                                id: string | null;
+                                /** @description Its name, as first spelt in the call */
+                                name: string;
                             }[];
                             /** @description Agents that exist and were left as they are */
                             unchanged: number;

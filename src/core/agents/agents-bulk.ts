@@ -1,11 +1,11 @@
 import { uniqueViolation } from '../../db/errors.js';
-import { assertCan, can, type Role } from '../access.js';
-import { type AuditChanges, fieldChanges } from '../audit/changes.js';
+import { assertCan, can } from '../access.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { DomainError, ErrorCode } from '../errors.js';
-import { emitEvents } from '../events/events.js';
+import { type EventDraft, type EventType, emitEvents } from '../events/events.js';
 import { newId } from '../ids.js';
 import { drainAfterCommit } from '../routing/routing.js';
+import { joinTeamsByName } from '../teams/team-joins.js';
 import { upsertUsers } from '../users/users.repo.js';
 import {
   agentsByEmail,
@@ -16,115 +16,51 @@ import {
   insertAgentRows,
   updateAgentRows,
 } from './agents.repo.js';
+import {
+  type BulkAgentItem,
+  type BulkAgentOptions,
+  type BulkAgentOutcome,
+  type BulkAgentResult,
+  created,
+  differingFields,
+  FIELDS,
+  type Field,
+  failure,
+  updateChanges,
+  updated,
+} from './agents-bulk-items.js';
 
-/** Most agents one bulk call may create or update. */
-export const MAX_BULK_AGENTS = 1000;
+export {
+  type BulkAgentItem,
+  type BulkAgentOptions,
+  type BulkAgentOutcome,
+  type BulkAgentResult,
+  type BulkAgentStatus,
+  MAX_BULK_AGENTS,
+} from './agents-bulk-items.js';
 
-/** One agent of a bulk call, matched by email (case-insensitive); absent fields are left as they are. */
-export interface BulkAgentItem {
-  email: string;
-  /** Required to create the agent; optional when it exists. */
-  fullName?: string;
-  role?: Role;
-  username?: string | null;
-  phoneNumber?: string | null;
-  maxConcurrent?: number | null;
-  tags?: string[];
+/**
+ * The agents of the items that did not fail join the teams their items name (`joinTeamsByName`):
+ * each result gets the teams its agent joined; returns the teams created and the events to append.
+ */
+async function joinNamedTeams(
+  tx: Ctx,
+  items: BulkAgentItem[],
+  results: BulkAgentResult[],
+  options: { dryRun: boolean; newAgents?: ReadonlySet<string> },
+): Promise<{ teamsCreated: BulkAgentOutcome['teamsCreated']; events: EventDraft<EventType>[] }> {
+  const joins = items.flatMap((item, i) => {
+    const result = results[i];
+    return item.teams?.length && result !== undefined && result.status !== 'failed'
+      ? [{ agentId: result.agentId ?? '', teams: item.teams }]
+      : [];
+  });
+  const outcome = await joinTeamsByName(tx, joins, options);
+  for (const result of results) {
+    result.joinedTeamIds = (result.agentId !== null && outcome.joined.get(result.agentId)) || [];
+  }
+  return { teamsCreated: outcome.teamsCreated, events: outcome.events };
 }
-
-export type BulkAgentStatus = 'created' | 'updated' | 'unchanged' | 'failed';
-
-export interface BulkAgentResult {
-  /** Position of the item in the call. */
-  index: number;
-  email: string;
-  status: BulkAgentStatus;
-  /** The agent matched or created; null when the item failed before either. */
-  agentId: string | null;
-  /** Fields that differ from the agent's: written (`updated`) or, without `update`, left as they were. */
-  fields: string[];
-  error: { code: string; field: string | null; message: string } | null;
-}
-
-export interface BulkAgentOptions {
-  /** Whether agents that exist get the differing fields written; otherwise they are left as they are. */
-  update: boolean;
-  /** Only work out the results: nothing is written (created agents get no id). */
-  dryRun?: boolean;
-}
-
-/** The item's fields as the agent's own fields are named in events (snake_case). */
-const FIELDS = {
-  fullName: 'full_name',
-  role: 'role',
-  username: 'username',
-  phoneNumber: 'phone_number',
-  maxConcurrent: 'max_concurrent',
-  tags: 'tags',
-} as const satisfies Record<Exclude<keyof BulkAgentItem, 'email'>, string>;
-
-type Field = keyof typeof FIELDS;
-
-const sameValue = (a: unknown, b: unknown) =>
-  Array.isArray(a) && Array.isArray(b)
-    ? a.length === b.length && a.every((v, i) => v === b[i])
-    : (a ?? null) === (b ?? null);
-
-/** The item's fields whose values differ from the agent's. */
-function differingFields(item: BulkAgentItem, agent: ImportedAgent): Field[] {
-  return (Object.keys(FIELDS) as Field[]).filter(
-    (f) => item[f] !== undefined && !sameValue(item[f], agent[f]),
-  );
-}
-
-/** What an update changes, for its audit record: each differing field, [the agent's, the row's]. */
-function updateChanges(agent: ImportedAgent, row: BulkAgentRow, fields: Field[]): AuditChanges {
-  return {
-    ...Object.fromEntries(fields.map((f) => [FIELDS[f], [agent[f] ?? null, row[FIELDS[f]]]])),
-    ...fieldChanges({ tagColors: agent.tagColors }, { tagColors: row.tag_colors }, ['tagColors']),
-  };
-}
-
-const failure = (
-  index: number,
-  email: string,
-  code: string,
-  field: string | null,
-  message: string,
-  agentId: string | null = null,
-): BulkAgentResult => ({
-  index,
-  email,
-  status: 'failed',
-  agentId,
-  fields: [],
-  error: { code, field, message },
-});
-
-/** An item's result when it creates an agent (its id, or null in a dry run). */
-const created = (entry: { index: number; item: BulkAgentItem }, agentId: string | null): BulkAgentResult => ({
-  index: entry.index,
-  email: entry.item.email,
-  status: 'created',
-  agentId,
-  fields: [],
-  error: null,
-});
-
-/** An item's result when it updates its agent's `fields`. */
-const updated = (entry: {
-  index: number;
-  item: BulkAgentItem;
-  row: BulkAgentRow;
-  fields: Field[];
-}): BulkAgentResult => ({
-  index: entry.index,
-  email: entry.item.email,
-  status: 'updated',
-  agentId: entry.row.id,
-  fields: entry.fields.map((f) => FIELDS[f]),
-  error: null,
-});
 
 /** The one user id of the calling agent-bound key, or null. */
 async function callerUserId(ctx: Ctx): Promise<string | null> {
@@ -138,13 +74,15 @@ async function callerUserId(ctx: Ctx): Promise<string | null> {
  * one that cannot be applied (a repeated email, a new agent without a name, a username another
  * agent holds, an owner role the caller may not grant) fails alone and the others go on.
  * An item equal to its agent is `unchanged`, so a repeated call changes nothing and emits nothing.
- * @throws forbidden; conflict (another call created or renamed the same agents at the same time).
+ * Items naming teams have their agents join them in the same transaction (`joinTeamsByName`).
+ * @throws forbidden; conflict (another call created or renamed the same agents at the same time);
+ *   team_full.
  */
 export async function upsertAgents(
   ctx: Ctx,
   items: BulkAgentItem[],
   options: BulkAgentOptions,
-): Promise<BulkAgentResult[]> {
+): Promise<BulkAgentOutcome> {
   assertCan(ctx.actor, 'agent.create');
   if (options.update) {
     assertCan(ctx.actor, 'agent.update');
@@ -249,7 +187,7 @@ export async function upsertAgents(
         const fields = differingFields(item, agent);
         const result = { index, email: item.email, agentId: agent.id, fields: fields.map((f) => FIELDS[f]) };
         if (fields.length === 0 || !options.update) {
-          results[index] = { ...result, status: 'unchanged', error: null };
+          results[index] = { ...result, status: 'unchanged', error: null, joinedTeamIds: [] };
           return;
         }
         if (fields.includes('role') && (agent.role === 'owner' || item.role === 'owner') && !mayGrantOwner) {
@@ -316,7 +254,8 @@ export async function upsertAgents(
         for (const u of toUpdate) {
           results[u.index] = updated(u);
         }
-        return results;
+        const { teamsCreated } = await joinNamedTeams(tx, items, results, { dryRun: true });
+        return { results, teamsCreated };
       }
       if (toCreate.length > 0) {
         const userIds = await upsertUsers(
@@ -348,20 +287,29 @@ export async function upsertAgents(
       for (const u of toUpdate) {
         results[u.index] = updated(u);
       }
-      await emitEvents<'agent.created' | 'agent.updated'>(tx, [
-        ...toCreate.map((c) => ({ type: 'agent.created' as const, payload: { agent_id: c.row.id } })),
+      const joined = await joinNamedTeams(tx, items, results, {
+        dryRun: false,
+        newAgents: new Set(toCreate.map((c) => c.row.id)),
+      });
+      // One statement appends every event of the call. A new agent's teams are in its agent.created.
+      await emitEvents(tx, [
+        ...toCreate.map((c) => ({
+          type: 'agent.created' as const,
+          payload: { agent_id: c.row.id, team_ids: results[c.index]?.joinedTeamIds ?? [] },
+        })),
         ...toUpdate.map((u) => ({
           type: 'agent.updated' as const,
           payload: { agent_id: u.row.id, fields: u.fields.map((f) => FIELDS[f]) },
           changes: updateChanges(u.agent, u.row, u.fields),
         })),
+        ...joined.events,
       ]);
       // More room: queued work may be theirs now.
       await drainAfterCommit(
         tx,
         toUpdate.filter((u) => u.fields.includes('maxConcurrent')).map((u) => u.row.id),
       );
-      return results;
+      return { results, teamsCreated: joined.teamsCreated };
     });
   } catch (err) {
     if (uniqueViolation(err) !== null) {

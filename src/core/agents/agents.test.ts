@@ -62,7 +62,9 @@ describe('agents', () => {
     assert.equal(read.role, 'agent');
     assert.equal(read.status, 'active');
     assert.deepEqual(read.tags, []);
-    assert.deepEqual(await agentEvents(ctx), [{ type: 'agent.created', payload: { agent_id: agent.id } }]);
+    assert.deepEqual(await agentEvents(ctx), [
+      { type: 'agent.created', payload: { agent_id: agent.id, team_ids: [] } },
+    ]);
   });
 
   it('stores every optional field', async () => {

@@ -188,7 +188,7 @@ export async function createAgent(ctx: Ctx, input: AgentInput): Promise<AgentRow
       row.userId = (await linkUser(tx, input)).id;
       row.createdBy = await callerUserId(tx);
       const agent = await insertAgent(tx.db, row);
-      await emitEvent(tx, 'agent.created', { agent_id: agent.id }, row.orgId);
+      await emitEvent(tx, 'agent.created', { agent_id: agent.id, team_ids: [] }, row.orgId);
       return agent;
     });
   } catch (err) {

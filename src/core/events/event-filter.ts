@@ -53,8 +53,10 @@ const stringList = (event: PublishedEvent, name: string): string[] => {
 
 /**
  * True when the event is about the team: a team event naming it, a conversation event of its work
- * (moved in or out of it included), or an agent event of one of its members. `agent.deleted` also counts through its `team_ids`, which names the teams the
- * agent left, in case the member set did not know of the membership.
+ * (moved in or out of it included), or an agent event of one of its members. An event's `team_ids`
+ * counts too: `agent.deleted` names the teams the agent left, in case the member set did not know
+ * of the membership, and `agent.created` the teams it was created in, which the member set learns
+ * only from the `team.members_added` after it.
  */
 export function isAboutTeam(event: PublishedEvent, teamId: string, members: ReadonlySet<string>): boolean {
   if (event.type.startsWith('team.')) {

@@ -18,7 +18,8 @@ export interface DomainEvents {
   'org.created': { org_id: string; name: string };
   'org.updated': { org_id: string; name: string };
   'org.deleted': { org_id: string };
-  'agent.created': { agent_id: string };
+  /** `team_ids`: the teams it was created a member of (a bulk call's `teams`), else empty. */
+  'agent.created': { agent_id: string; team_ids: string[] };
   'agent.updated': { agent_id: string; fields: string[] };
   'agent.deleted': { agent_id: string; team_ids: string[] };
   'agent.availability_changed': {

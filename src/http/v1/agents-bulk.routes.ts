@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Role } from '../../core/access.js';
+import { assertScope, type Role } from '../../core/access.js';
 import { upsertAgents } from '../../core/agents/agents-bulk.js';
 import { BulkAgentsBody, BulkAgentsResult } from './agents.schemas.js';
 import { OrgQuery, problems, SECURED } from './common.schemas.js';
@@ -16,7 +16,9 @@ export const agentsBulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Agents that do not exist are created (full_name required). Agents that exist are left as ' +
           'they are (`unchanged`) unless `update` is true, which writes the fields that differ. An item ' +
-          'that cannot be applied fails alone, with its reason; repeating a call changes nothing.',
+          'that cannot be applied fails alone, with its reason; repeating a call changes nothing. ' +
+          'Items may name `teams` (by name): their agents join them in the same transaction, and ' +
+          'teams that do not exist are created (this needs the teams:write scope too).',
         security: SECURED,
         querystring: OrgQuery,
         body: BulkAgentsBody,
@@ -25,7 +27,11 @@ export const agentsBulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { scope: 'agents:write' },
     },
     async (request) => {
-      const results = await upsertAgents(
+      if (request.body.agents.some((a) => a.teams !== undefined && a.teams.length > 0)) {
+        // Joining teams is a change to them as well.
+        assertScope(request.ctx.actor, 'teams:write');
+      }
+      const { results, teamsCreated } = await upsertAgents(
         request.ctx,
         request.body.agents.map((a) => ({
           email: a.email,
@@ -35,6 +41,7 @@ export const agentsBulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
           phoneNumber: a.phone_number,
           maxConcurrent: a.max_concurrent,
           tags: a.tags,
+          teams: a.teams,
         })),
         { update: request.body.update ?? false, dryRun: request.body.dry_run ?? false },
       );
@@ -44,6 +51,7 @@ export const agentsBulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         updated: count('updated'),
         unchanged: count('unchanged'),
         failed: count('failed'),
+        teams_created: teamsCreated,
         results: results.map((r) => ({
           index: r.index,
           email: r.email,
@@ -51,6 +59,7 @@ export const agentsBulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
           id: r.agentId,
           fields: r.fields,
           error: r.error,
+          joined_team_ids: r.joinedTeamIds,
         })),
       };
     },

@@ -138,6 +138,13 @@ export const BulkAgentsBody = Type.Object(
           phone_number: Type.Optional(writable.phone_number),
           max_concurrent: Type.Optional(writable.max_concurrent),
           tags: Type.Optional(writable.tags),
+          teams: Type.Optional(
+            Type.Array(Type.String({ minLength: 1, maxLength: 255, description: 'A team name' }), {
+              maxItems: 100,
+              description:
+                'Teams, by name (case-insensitive), the agent joins; it leaves none. Missing teams are created',
+            }),
+          ),
         },
         {
           additionalProperties: false,
@@ -167,6 +174,13 @@ export const BulkAgentsResult = Type.Object({
   updated: Type.Integer({ description: 'Agents updated' }),
   unchanged: Type.Integer({ description: 'Agents that exist and were left as they are' }),
   failed: Type.Integer({ description: 'Items that could not be applied' }),
+  teams_created: Type.Array(
+    Type.Object({
+      id: Nullable(Uuid('The new team; null in a dry run')),
+      name: Type.String({ description: 'Its name, as first spelt in the call' }),
+    }),
+    { description: 'Teams named by items that did not exist and were created (would be, in a dry run)' },
+  ),
   results: Type.Array(
     Type.Object({
       index: Type.Integer({ description: 'Position of the item in the request' }),
@@ -186,6 +200,9 @@ export const BulkAgentsResult = Type.Object({
         }),
         Type.Null(),
       ]),
+      joined_team_ids: Type.Array(Uuid('A team id'), {
+        description: "Teams of the item's `teams` the agent joined (not those it was a member of already)",
+      }),
     }),
     { description: 'One result per item, in request order' },
   ),

@@ -98,6 +98,16 @@ export async function inParallel<T>(
 
 /** Serious and critical accessibility violations axe-core finds on the page as it is. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are judged as they end up: a dialog fading in or out is half transparent, and its
+  // text fails the contrast rule. Endless animations (a spinner) are not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not apply.
   await page.evaluate(axe.source);
   const result = await page.evaluate(() =>

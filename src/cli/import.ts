@@ -106,7 +106,18 @@ export async function importAgents(api: Api, file: string, options: ImportOption
     problems: [...csv.problems],
     seconds: 0,
   };
-  const batches = chunks(csv.rows, CHUNK);
+  // Rows of the same teams go in the same calls: two calls in flight then seldom add members to
+  // the same team, and so do not wait for each other's lock on its row (its member count).
+  const teamsOf = (row: CsvAgent) =>
+    (row.teams ?? [])
+      .map((t) => t.toLowerCase())
+      .sort()
+      .join('\n');
+  const ordered = csv.rows
+    .map((row) => ({ row, key: teamsOf(row) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((r) => r.row);
+  const batches = chunks(ordered, CHUNK);
   // Only rows without a name (for agents that may not exist), with a username (another agent may
   // hold it) or making an owner (the key may not grant it) can be refused by the server.
   const refusable = csv.rows.some(
@@ -166,6 +177,7 @@ export async function importAgents(api: Api, file: string, options: ImportOption
       }
     }
   });
+  report.problems.sort((a, b) => a.line - b.line);
   return finish(report, options, started);
 }
 

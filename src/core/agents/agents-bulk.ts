@@ -6,14 +6,13 @@ import { type EventDraft, type EventType, emitEvents } from '../events/events.js
 import { newId } from '../ids.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import { joinTeamsByName } from '../teams/team-joins.js';
-import { upsertUsers } from '../users/users.repo.js';
 import {
   agentsByEmail,
   agentsHoldingUsernames,
   type BulkAgentRow,
   findAgent,
   type ImportedAgent,
-  insertAgentRows,
+  insertAgentsWithUsers,
   updateAgentRows,
 } from './agents.repo.js';
 import {
@@ -258,25 +257,15 @@ export async function upsertAgents(
         return { results, teamsCreated };
       }
       if (toCreate.length > 0) {
-        const userIds = await upsertUsers(
-          tx.db,
-          toCreate.map((c) => ({
-            email: c.row.email,
-            fullName: c.row.full_name,
-            firstName: null,
-            lastName: null,
-          })),
-          now,
-        );
         const createdBy = await callerUserId(tx);
         for (const c of toCreate) {
-          c.row.user_id = userIds.get(c.row.email.toLowerCase()) ?? '';
           c.row.created_by = createdBy;
           results[c.index] = created(c, c.row.id);
         }
-        await insertAgentRows(
+        await insertAgentsWithUsers(
           tx.db,
-          toCreate.map((c) => c.row),
+          toCreate.map(({ row: { user_id: _unknownYet, ...row } }) => ({ ...row, new_user_id: newId() })),
+          now,
         );
       }
       await updateAgentRows(

@@ -297,17 +297,35 @@ export interface BulkAgentRow {
   updated_at: string;
 }
 
-/** Inserts many agents in one statement (rows as one JSON parameter, typed by the agents row type). */
-export async function insertAgentRows(db: Db, rows: BulkAgentRow[]): Promise<void> {
+/**
+ * Inserts many agents, and the users they are (one per email, created when nobody has the email
+ * yet; existing users are never changed), in one statement: rows as one JSON parameter, typed by
+ * the agents row type, each with the id its user gets if it is new (`new_user_id`) instead of its
+ * `user_id`.
+ */
+export async function insertAgentsWithUsers(
+  db: Db,
+  rows: (Omit<BulkAgentRow, 'user_id'> & { new_user_id: string })[],
+  now: Date,
+): Promise<void> {
   if (rows.length === 0) {
     return;
   }
   await db.execute(sql`
+    WITH given AS (
+      SELECT a.*, (j->>'new_user_id')::uuid AS new_user_id
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS j, jsonb_populate_record(NULL::agents, j) AS a
+    ), people AS (
+      INSERT INTO users (id, email, full_name, created_at)
+      SELECT new_user_id, email, full_name, ${now.toISOString()}::timestamptz FROM given
+      ON CONFLICT ((lower(email))) DO UPDATE SET email = users.email
+      RETURNING id, lower(email) AS email
+    )
     INSERT INTO agents (id, org_id, user_id, email, full_name, role, status, username, phone_number,
       max_concurrent, tags, tag_colors, created_by, created_at, updated_at)
-    SELECT id, org_id, user_id, email, full_name, role, status, username, phone_number,
-      max_concurrent, tags, tag_colors, created_by, created_at, updated_at
-    FROM jsonb_populate_recordset(NULL::agents, ${JSON.stringify(rows)}::jsonb)`);
+    SELECT g.id, g.org_id, p.id, g.email, g.full_name, g.role, g.status, g.username, g.phone_number,
+      g.max_concurrent, g.tags, g.tag_colors, g.created_by, g.created_at, g.updated_at
+    FROM given g JOIN people p ON p.email = lower(g.email)`);
 }
 
 /** Rewrites the imported fields of many agents of the org in one statement, bumping their versions. */

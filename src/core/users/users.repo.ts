@@ -66,28 +66,3 @@ export async function isActivePerson(db: Db, userId: string): Promise<boolean> {
   const result = await db.execute(sql`SELECT roster_person_is_active(${userId}::uuid) AS active`);
   return rowsOf<{ active: boolean }>(result)[0]?.active === true;
 }
-
-/**
- * The users of many emails in one statement, each created from its person when nobody has that
- * email yet (existing users are never changed): lower-cased email -> user id. Emails must differ.
- */
-export async function upsertUsers(db: Db, people: PersonInput[], now: Date): Promise<Map<string, string>> {
-  if (people.length === 0) {
-    return new Map();
-  }
-  const rows = people.map((p) => ({
-    id: newId(),
-    email: p.email,
-    full_name: p.fullName,
-    first_name: p.firstName,
-    last_name: p.lastName,
-  }));
-  const result = await db.execute(sql`
-    INSERT INTO users (id, email, full_name, first_name, last_name, created_at)
-    SELECT u.id, u.email, u.full_name, u.first_name, u.last_name, ${now.toISOString()}::timestamptz
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS u(id uuid, email text, full_name text, first_name text, last_name text)
-    ON CONFLICT ((lower(email))) DO UPDATE SET email = users.email
-    RETURNING id, lower(email) AS email`);
-  return new Map(rowsOf<{ id: string; email: string }>(result).map((r) => [r.email, r.id]));
-}

@@ -102,22 +102,3 @@ export function insertMemberPairs(
     at: now.toISOString(),
   });
 }
-
-const bumpTeamsStatement = preparedSql<
-  { id: string; member_count: number },
-  { orgId: string; teamIds: string[] }
->(
-  'roster_bump_teams',
-  sql`UPDATE teams SET version = version + 1
-      WHERE org_id = ${sql.placeholder('orgId')} AND id = ANY(${sql.placeholder('teamIds')}::uuid[])
-      RETURNING id, member_count`,
-);
-
-/** Bumps the teams' versions (their ETags) and returns their member counts. */
-export function bumpTeams(
-  db: Db,
-  orgId: string,
-  teamIds: string[],
-): Promise<{ id: string; member_count: number }[]> {
-  return bumpTeamsStatement(db, { orgId, teamIds });
-}

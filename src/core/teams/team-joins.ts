@@ -5,7 +5,6 @@ import type { EventDraft } from '../events/events.js';
 import { newId } from '../ids.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import {
-  bumpTeams,
   insertMemberPairs,
   insertNamedTeams,
   lockTeams,
@@ -13,6 +12,7 @@ import {
   teamsByLowerName,
 } from './team-joins.repo.js';
 import { MAX_TEAM_MEMBERS } from './team-members.js';
+import { bumpTeams } from './teams.repo.js';
 
 /** One agent and the teams, by name (case-insensitive), it is to be a member of. */
 export interface TeamJoin {

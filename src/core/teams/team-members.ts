@@ -7,7 +7,7 @@ import { type Page, type PageRequest, toPage } from '../paging.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import { type PriorityChange, setMemberPriorities } from './team-details.repo.js';
 import {
-  bumpTeamVersion,
+  bumpTeams,
   deleteMembers,
   findTeam,
   insertMembers,
@@ -209,7 +209,8 @@ export async function updateTeamMembers(
     if (addedIds.length + removedIds.length + updatedIds.length > 0) {
       // The insert's trigger updated the team's member_count, locking its row: concurrent
       // additions take turns, and each sees the count the one before it committed.
-      const size = await bumpTeamVersion(tx.db, orgId, teamId);
+      const [team] = await bumpTeams(tx.db, orgId, [teamId]);
+      const size = team?.member_count ?? 0;
       if (addedIds.length > 0 && size > MAX_TEAM_MEMBERS) {
         throw ERRORS.teamFull(teamId, MAX_TEAM_MEMBERS);
       }

@@ -108,15 +108,26 @@ export async function updateTeamRow(
   return rows[0] ?? null;
 }
 
-/** Counts one more change of the team (its members changed): its ETag moves on. */
-/** Moves the team's version on; returns its member count as of now (0 for no such team). */
-export async function bumpTeamVersion(db: Db, orgId: string, id: string): Promise<number> {
-  const [row] = await db
-    .update(teams)
-    .set({ version: sql`${teams.version} + 1` })
-    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)))
-    .returning({ memberCount: teams.memberCount });
-  return row?.memberCount ?? 0;
+const bumpTeamsStatement = preparedSql<
+  { id: string; member_count: number },
+  { orgId: string; teamIds: string[] }
+>(
+  'roster_bump_teams',
+  sql`UPDATE teams SET version = version + 1
+      WHERE org_id = ${sql.placeholder('orgId')} AND id = ANY(${sql.placeholder('teamIds')}::uuid[])
+      RETURNING id, member_count`,
+);
+
+/**
+ * Counts one more change of each team (its members changed): their ETags move on. Returns their
+ * member counts as of now (teams that do not exist are left out).
+ */
+export function bumpTeams(
+  db: Db,
+  orgId: string,
+  teamIds: string[],
+): Promise<{ id: string; member_count: number }[]> {
+  return bumpTeamsStatement(db, { orgId, teamIds });
 }
 
 /**

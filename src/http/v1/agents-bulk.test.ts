@@ -145,3 +145,116 @@ describe('POST /v1/agents/bulk', () => {
     assert.equal((await outboxTypes(t)).filter((type) => type === 'agent.created').length, 1000);
   });
 });
+
+async function outbox(t: Tenant): Promise<{ type: string; payload: Record<string, unknown> }[]> {
+  const stored = await t.ctx.db.execute(
+    sql`SELECT type, payload FROM outbox WHERE org_id = ${t.orgId} ORDER BY xid, id`,
+  );
+  return (stored as unknown as { rows: { type: string; payload: Record<string, unknown> }[] }).rows;
+}
+
+async function members(t: Tenant, teamId: string): Promise<string[]> {
+  const team = expectJson<{ members: { id: string }[] }>(await t.api.get(`/v1/teams/${teamId}`), 200);
+  return team.members.map((m) => m.id).sort();
+}
+
+describe('POST /v1/agents/bulk with teams', () => {
+  it('creates missing teams, matches existing ones by name case-insensitively, and adds memberships once', async () => {
+    const t = await newTenant(env);
+    const sales = expectJson<{ id: string }>(await t.api.post('/v1/teams', { name: 'Sales' }), 201);
+    const known = await buildAgent(t.ctx, { email: 'known@example.com', fullName: 'Known' });
+    const body = {
+      agents: [
+        { email: 'a@example.com', full_name: 'A', teams: ['sales', 'Support'] },
+        { email: 'known@example.com', teams: ['SUPPORT'] },
+        { email: 'b@example.com', full_name: 'B' },
+      ],
+    };
+    const first = await bulk(t, body);
+    assert.equal(first.teams_created.length, 1);
+    const support = first.teams_created[0];
+    assert.equal(support?.name, 'Support', 'spelt as first named');
+    const a = first.results[0]?.id as string;
+    assert.deepEqual(first.results[0]?.joined_team_ids.sort(), [sales.id, support?.id].sort());
+    assert.deepEqual(first.results[1]?.joined_team_ids, [support?.id]);
+    assert.deepEqual(first.results[2]?.joined_team_ids, []);
+    assert.deepEqual(await members(t, sales.id), [a]);
+    assert.deepEqual(await members(t, support?.id as string), [a, known.id].sort());
+
+    const events = await outbox(t);
+    const created = events.find((e) => e.type === 'agent.created' && e.payload.agent_id === a);
+    assert.deepEqual(
+      [...((created?.payload.team_ids as string[] | undefined) ?? [])].sort(),
+      [sales.id, support?.id].sort(),
+    );
+    assert.deepEqual(
+      events.filter((e) => e.type === 'agent.teams_changed').map((e) => e.payload),
+      [{ agent_id: known.id, added_team_ids: [support?.id], removed_team_ids: [] }],
+      'only the agent that existed tells of its teams this way; a new one in its agent.created',
+    );
+    assert.deepEqual(
+      events
+        .filter((e) => e.type === 'team.members_added')
+        .map((e) => [e.payload.team_id, (e.payload.agent_ids as string[]).sort()])
+        .sort(),
+      [
+        [sales.id, [a]],
+        [support?.id, [a, known.id].sort()],
+      ].sort(),
+    );
+    assert.equal(
+      events.filter((e) => e.type === 'team.created').length,
+      2,
+      'Sales by POST, Support by the call',
+    );
+
+    const again = await bulk(t, body);
+    assert.deepEqual(again.teams_created, []);
+    assert.deepEqual(
+      again.results.map((r) => r.joined_team_ids),
+      [[], [], []],
+    );
+    assert.equal((await outbox(t)).length, events.length, 'a repeated call announces nothing');
+  });
+
+  it('answers in a dry run which teams it would create, and writes nothing', async () => {
+    const t = await newTenant(env);
+    const result = await bulk(t, {
+      agents: [{ email: 'c@example.com', full_name: 'C', teams: ['Night', 'night', 'Day'] }],
+      dry_run: true,
+    });
+    assert.deepEqual(
+      result.teams_created.map((team) => [team.id, team.name]),
+      [
+        [null, 'Day'],
+        [null, 'Night'],
+      ],
+    );
+    assert.deepEqual(expectJson<unknown[]>(await t.api.get('/v1/teams'), 200), []);
+  });
+
+  it('needs the teams:write scope as well when an item names teams, and then changes nothing', async () => {
+    const t = await newTenant(env);
+    const { secret } = await buildKey(t.ctx, { scopes: ['agents:write', 'agents:read'] });
+    const limited = { ...t, api: client(env.app, secret) };
+    expectProblem(
+      await limited.api.post('/v1/agents/bulk', {
+        agents: [{ email: 'd@example.com', full_name: 'D', teams: ['Sales'] }],
+      }),
+      403,
+    );
+    assert.deepEqual(expectJson<unknown[]>(await t.api.get('/v1/agents'), 200), []);
+    // Without teams the same key may create the agent.
+    const ok = await bulk(limited, { agents: [{ email: 'd@example.com', full_name: 'D' }] });
+    assert.equal(ok.created, 1);
+  });
+
+  it('refuses a team name that is empty or too long, naming the field', async () => {
+    const t = await newTenant(env);
+    const res = await t.api.post('/v1/agents/bulk', {
+      agents: [{ email: 'e@example.com', full_name: 'E', teams: [''] }],
+    });
+    const problem = expectProblem(res, 400);
+    assert.match(JSON.stringify(problem), /teams/);
+  });
+});

@@ -13,6 +13,7 @@ import {
   findAgent,
   type ImportedAgent,
   insertAgentsWithUsers,
+  type NewBulkAgent,
   updateAgentRows,
 } from './agents.repo.js';
 import {
@@ -100,7 +101,7 @@ export async function upsertAgents(
         ),
       );
       const results: BulkAgentResult[] = [];
-      const creates: { index: number; item: BulkAgentItem; row: BulkAgentRow }[] = [];
+      const creates: { index: number; item: BulkAgentItem; row: NewBulkAgent }[] = [];
       const updates: {
         index: number;
         item: BulkAgentItem;
@@ -159,26 +160,19 @@ export async function upsertAgents(
             );
             return;
           }
-          const tags = item.tags ?? [];
           creates.push({
             index,
             item,
             row: {
               id: newId(),
-              org_id: orgId,
-              user_id: '',
               email: item.email,
               full_name: item.fullName,
               role: item.role ?? 'agent',
-              status: 'active',
-              username: item.username ?? null,
-              phone_number: item.phoneNumber ?? null,
-              max_concurrent: item.maxConcurrent ?? null,
-              tags,
-              tag_colors: {},
-              created_by: null,
-              created_at: now.toISOString(),
-              updated_at: now.toISOString(),
+              username: item.username,
+              phone_number: item.phoneNumber,
+              max_concurrent: item.maxConcurrent,
+              tags: item.tags ?? [],
+              new_user_id: newId(),
             },
           });
           return;
@@ -228,7 +222,7 @@ export async function upsertAgents(
 
       // A username another agent already holds fails the item that wants it.
       const holders = await agentsHoldingUsernames(tx.db, orgId, [...usernames.keys()]);
-      const taken = (entry: { index: number; item: BulkAgentItem; row: BulkAgentRow }) => {
+      const taken = (entry: { index: number; item: BulkAgentItem; row: { id: string; email: string } }) => {
         const holder = entry.item.username ? holders.get(entry.item.username.toLowerCase()) : undefined;
         if (holder === undefined || holder === entry.row.id) {
           return false;
@@ -257,15 +251,14 @@ export async function upsertAgents(
         return { results, teamsCreated };
       }
       if (toCreate.length > 0) {
-        const createdBy = await callerUserId(tx);
         for (const c of toCreate) {
-          c.row.created_by = createdBy;
           results[c.index] = created(c, c.row.id);
         }
+        const createdBy = await callerUserId(tx);
         await insertAgentsWithUsers(
           tx.db,
-          toCreate.map(({ row: { user_id: _unknownYet, ...row } }) => ({ ...row, new_user_id: newId() })),
-          now,
+          { orgId, createdBy, now },
+          toCreate.map((c) => c.row),
         );
       }
       await updateAgentRows(

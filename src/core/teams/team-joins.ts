@@ -115,9 +115,17 @@ export async function joinTeamsByName(
   const added = await insertMemberPairs(tx.db, orgId, pairs, now);
   const joined = new Map<string, string[]>();
   const byTeam = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list === undefined) {
+      map.set(key, [value]);
+    } else {
+      list.push(value);
+    }
+  };
   for (const pair of added) {
-    joined.set(pair.agent_id, [...(joined.get(pair.agent_id) ?? []), pair.team_id]);
-    byTeam.set(pair.team_id, [...(byTeam.get(pair.team_id) ?? []), pair.agent_id]);
+    push(joined, pair.agent_id, pair.team_id);
+    push(byTeam, pair.team_id, pair.agent_id);
   }
   const counts = byTeam.size === 0 ? [] : await bumpTeams(tx.db, orgId, [...byTeam.keys()]);
   const full = counts.find((t) => t.member_count > MAX_TEAM_MEMBERS);

@@ -51,45 +51,71 @@ export function installValidation(app: FastifyInstance): void {
 /** Deepest nesting of objects and arrays a request may carry. */
 export const MAX_JSON_DEPTH = 32;
 
-/** A lone UTF-16 surrogate: in a `u` regex a well-formed pair is one code point, never matched. */
-const LONE_SURROGATE = /\p{Cs}/u;
+/** NUL, or a lone UTF-16 surrogate (in a `u` regex a well-formed pair is one code point). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the two it looks for
+const UNSTORABLE_TEXT = /[\u0000\p{Cs}]/u;
 
 function badText(text: string): string | null {
-  if (text.includes('\u0000')) {
-    return 'must not contain the NUL character';
+  if (!UNSTORABLE_TEXT.test(text)) {
+    return null;
   }
-  return LONE_SURROGATE.test(text) ? 'must be well-formed Unicode (it holds a lone surrogate)' : null;
+  return text.includes('\u0000')
+    ? 'must not contain the NUL character'
+    : 'must be well-formed Unicode (it holds a lone surrogate)';
 }
+
+/** A value met while walking a request value, with the way to it (spelt out only when refused). */
+interface Visit {
+  value: unknown;
+  key: string;
+  parent: Visit | null;
+  depth: number;
+}
+
+const pathOf = (visit: Visit): string => {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at !== null; at = at.parent) {
+    keys.push(at.key);
+  }
+  return keys.reverse().join('.');
+};
 
 /**
  * The first part of a request value the database could not store, or null: U+0000 and lone
  * surrogates (PostgreSQL text and jsonb refuse both), and nesting deeper than MAX_JSON_DEPTH.
  * Refused at the edge as a 400 naming the field, instead of failing in the database. Iterative,
- * so that no input can exhaust the stack.
+ * so that no input can exhaust the stack; a path is only put together for a value refused (a bulk
+ * call carries thousands of values, and copying each one's path cost more than checking it).
  */
 function unstorable(value: unknown, root: string): { path: string; message: string } | null {
-  const stack: { value: unknown; path: string[] }[] = [{ value, path: [root] }];
+  const stack: Visit[] = [{ value, key: root, parent: null, depth: 1 }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { value: item, path } = next;
+    const item = next.value;
     if (typeof item === 'string') {
       const message = badText(item);
       if (message !== null) {
-        return { path: path.join('.'), message };
+        return { path: pathOf(next), message };
       }
       continue;
     }
     if (item === null || typeof item !== 'object') {
       continue;
     }
-    if (path.length > MAX_JSON_DEPTH) {
-      return { path: path.join('.'), message: `is nested too deeply (at most ${MAX_JSON_DEPTH} levels)` };
+    if (next.depth > MAX_JSON_DEPTH) {
+      return { path: pathOf(next), message: `is nested too deeply (at most ${MAX_JSON_DEPTH} levels)` };
     }
-    for (const [key, child] of Object.entries(item)) {
+    for (const key of Object.keys(item)) {
+      const visit = {
+        value: (item as Record<string, unknown>)[key],
+        key,
+        parent: next,
+        depth: next.depth + 1,
+      };
       const message = badText(key);
       if (message !== null) {
-        return { path: [...path, key].join('.'), message };
+        return { path: pathOf(visit), message };
       }
-      stack.push({ value: child, path: [...path, key] });
+      stack.push(visit);
     }
   }
   return null;

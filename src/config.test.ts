@@ -129,6 +129,12 @@ describe('loadConfig', () => {
     assertConfigError({ ROSTER_KEY_CACHE: 'no' }, 'ROSTER_KEY_CACHE');
   });
 
+  it('records events and audit records unless ROSTER_RECORD_EVENTS is off', () => {
+    assert.equal(loadConfig({}).recordEvents, true);
+    assert.equal(loadConfig({ ROSTER_RECORD_EVENTS: 'off' }).recordEvents, false);
+    assertConfigError({ ROSTER_RECORD_EVENTS: 'false' }, 'ROSTER_RECORD_EVENTS');
+  });
+
   it('believes X-Forwarded-* only from the proxies ROSTER_TRUST_PROXY names', () => {
     assert.equal(loadConfig({}).trustProxy, false);
     assert.equal(loadConfig({ ROSTER_TRUST_PROXY: 'off' }).trustProxy, false);

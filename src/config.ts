@@ -38,6 +38,11 @@ export interface Config {
   /** Keep verified keys and known agents in memory, forgotten on the database's announcements. */
   keyCache: boolean;
   /**
+   * Write events and audit records with every change (on). Off only to measure what they cost, as
+   * `npm run bench` does: changes then write neither, so no stream, webhook or audit log sees them.
+   */
+  recordEvents: boolean;
+  /**
    * Which peers' X-Forwarded-* headers to believe (Fastify's `trustProxy`): false (none), true
    * (any), a hop count, or a comma-separated list of proxy addresses or CIDR ranges.
    */
@@ -254,6 +259,7 @@ export function loadConfig(env: Env = process.env): Config {
     authFailuresBurst: int(env, 'ROSTER_AUTH_FAILURES_BURST', 20, 1, 1_000_000),
     maxEventLoopDelayMs: int(env, 'ROSTER_MAX_EVENT_LOOP_DELAY_MS', 1_000, 0, 60_000),
     keyCache: oneOf(env, 'ROSTER_KEY_CACHE', ['on', 'off'] as const, 'on') === 'on',
+    recordEvents: oneOf(env, 'ROSTER_RECORD_EVENTS', ['on', 'off'] as const, 'on') === 'on',
     trustProxy: trustProxy(env),
     webhookAllowHosts: allowHosts(env, 'ROSTER_WEBHOOK_ALLOW_HOSTS'),
     webhookTimeoutMs: int(env, 'ROSTER_WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),

@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     authFailures: realtime.authFailures,
     backup: database.dump ?? null,
     tracing: tracing?.app ?? null,
+    recordEvents: config.recordEvents,
   });
   let draining = false;
   configureMetrics(
@@ -103,8 +104,14 @@ async function main(): Promise<void> {
     app.log.info('using the master key from ROSTER_MASTER_KEY');
   }
 
+  if (!config.recordEvents) {
+    app.log.warn(
+      'ROSTER_RECORD_EVENTS=off: changes write no events and no audit records (for measuring their cost only)',
+    );
+  }
   const stopSweeper = startPresenceSweeper({
     ...realtime,
+    recordEvents: config.recordEvents,
     db: database.db,
     forOrg: database.forOrg,
     now: () => new Date(),

@@ -181,6 +181,8 @@ export interface TestAppOptions {
   metricsToken?: string;
   /** Leave out the embedded database's dump, as on PostgreSQL (GET /v1/backup answers 409). */
   noBackup?: boolean;
+  /** False: changes write no events and no audit records, as ROSTER_RECORD_EVENTS=off. */
+  recordEvents?: boolean;
 }
 
 /** The full HTTP app over a test database, for `app.inject`. */
@@ -211,6 +213,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     authFailures: options.authFailures ?? null,
     egress: new EgressPolicy(options.webhookAllowHosts ?? []),
     backup: options.noBackup ? null : (env.database.dump ?? null),
+    recordEvents: options.recordEvents ?? true,
   });
   await app.ready();
   return {

@@ -31,6 +31,11 @@ export interface Ctx {
    * heartbeat of a known agent then reads nothing from the database. Absent: always read.
    */
   agentsSeen?: FeedCache<true> | null;
+  /**
+   * False only in a server measuring what events cost (ROSTER_RECORD_EVENTS=off): changes then
+   * append no event and no audit record (see `draftEvents`).
+   */
+  recordEvents?: boolean;
   /** Where failures that must not fail the caller are reported (a request's logger); none: silent. */
   log?: { warn: (obj: object, msg: string) => void };
 }

@@ -55,6 +55,8 @@ export interface AppDeps {
   limiter?: RateLimiter | null;
   /** Failed authentication per client address; absent or null: no limit. */
   authFailures?: AuthFailureLimiter | null;
+  /** False only to measure what events cost (ROSTER_RECORD_EVENTS=off); absent: true. */
+  recordEvents?: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export function requestCtx(
     events: deps.events,
     presence: deps.presence,
     agentsSeen: deps.agentsSeen ?? null,
+    recordEvents: deps.recordEvents ?? true,
     log,
     audit: options.audit ?? null,
   };

@@ -11,6 +11,8 @@ export interface SweeperDeps {
   events: EventBus;
   presence: PresenceStore;
   now: () => Date;
+  /** False only to measure what events cost (ROSTER_RECORD_EVENTS=off); absent: true. */
+  recordEvents?: boolean;
   log: { error: (obj: object, msg: string) => void };
 }
 
@@ -53,6 +55,7 @@ export async function sweepPresence(
       now: deps.now,
       events: deps.events,
       presence: deps.presence,
+      recordEvents: deps.recordEvents ?? true,
     };
     try {
       await recordPresenceTransitions(ctx, orgTransitions);

@@ -19,7 +19,7 @@ export async function recordAudit(
   changes: AuditChanges | null,
 ): Promise<void> {
   const audit = ctx.audit ?? null;
-  if (audit === null) {
+  if (audit === null || ctx.recordEvents === false) {
     return;
   }
   const { actor } = ctx;

@@ -120,7 +120,7 @@ export async function emitEvents<T extends EventType>(
   events: EventDraft<T>[],
   orgId: string = tx.actor.orgId,
 ): Promise<void> {
-  if (events.length === 0) {
+  if (events.length === 0 || tx.recordEvents === false) {
     return;
   }
   const draft = draftEvents(tx, events, orgId, tx.now());
@@ -147,6 +147,17 @@ export type EventParams = {
   auditDialect: string | null;
 };
 
+/** The audit parameters of a change that is not audited. */
+const NO_AUDIT = {
+  auditActorType: null,
+  auditKeyId: null,
+  auditAgentId: null,
+  auditRequestId: null,
+  auditIp: null,
+  auditUserAgent: null,
+  auditDialect: null,
+} as const;
+
 /**
  * Events made ready to be appended by a statement that does more (see `appendingEvents`): its
  * `params` go with that statement's, and `written()` queues them for live delivery once it is
@@ -158,6 +169,12 @@ export function draftEvents<T extends EventType>(
   orgId: string,
   at: Date,
 ): { params: EventParams; written: () => void } {
+  if (tx.recordEvents === false) {
+    return {
+      params: { ...NO_AUDIT, eventRows: '[]', eventOrgId: orgId, eventsAt: at.toISOString() },
+      written: () => {},
+    };
+  }
   const rows = events.map((e) => ({
     id: newId(),
     type: e.type,

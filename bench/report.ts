@@ -36,6 +36,9 @@ export function printHeader(): void {
   console.log(
     '  (rows "RLS vs superuser": roster = Roster as an ordinary role under row-level security, baseline = Roster as superuser)',
   );
+  console.log(
+    '  (rows "events + audit vs none": roster = Roster as it runs, baseline = Roster writing no events and no audit records)',
+  );
 }
 
 /** Adds a figure to the table; `ratio` defaults to roster / baseline medians. */
@@ -85,24 +88,45 @@ export async function writeResults(startedAt: number): Promise<void> {
 }
 
 /**
- * The RLS mode's figure against the superuser mode's, measured in the same run (the ratio is
- * RLS / superuser): throughput >= 0.9x, latency <= 1.1x.
+ * Roster's figure in one setting against its own in another, measured in the same run (the ratio
+ * is measured / reference), where the setting may cost at most 10 %: throughput >= 0.9x, latency
+ * <= 1.1x.
  */
-export function recordRls(
+export function recordCost(
   row: { scenario: string; figure: string; unit: string },
-  rls: Spread,
-  superuser: Spread,
+  setting: string,
+  measured: Spread,
+  reference: Spread,
   better: 'higher' | 'lower',
 ): Row {
-  const ratio = superuser.median > 0 ? rls.median / superuser.median : null;
+  const ratio = reference.median > 0 ? measured.median / reference.median : null;
   const met = ratio === null ? null : better === 'higher' ? ratio >= 0.9 : ratio <= 1.1;
   return record({
     ...row,
-    figure: `${row.figure}, RLS vs superuser`,
-    roster: rls,
-    baseline: superuser,
+    figure: `${row.figure}, ${setting}`,
+    roster: measured,
+    baseline: reference,
     ratio,
     goal: better === 'higher' ? '>= 0.9x' : '<= 1.1x',
     met,
   });
 }
+
+/** The RLS mode's figure against the superuser mode's (see `recordCost`). */
+export const recordRls = (
+  row: { scenario: string; figure: string; unit: string },
+  rls: Spread,
+  superuser: Spread,
+  better: 'higher' | 'lower',
+): Row => recordCost(row, 'RLS vs superuser', rls, superuser, better);
+
+/**
+ * Roster as it runs against Roster writing no events and no audit records (ROSTER_RECORD_EVENTS=off),
+ * on the same database (see `recordCost`).
+ */
+export const recordEventsCost = (
+  row: { scenario: string; figure: string; unit: string },
+  withEvents: Spread,
+  without: Spread,
+  better: 'higher' | 'lower',
+): Row => recordCost(row, 'events + audit vs none', withEvents, without, better);

@@ -1,11 +1,13 @@
 /**
  * b. PATCH /v1/teams/{id}/members adding 1,000 agents, against the bare statements
- * (bench/baselines/bulk-sql.ts); and under row-level security against superuser.
+ * (bench/baselines/bulk-sql.ts); under row-level security against superuser; and writing its
+ * events and audit records against a server of the same database writing none
+ * (ROSTER_RECORD_EVENTS=off), the write path's cost of them.
  */
 import { bareBulkAdd } from '../baselines/bulk-sql.js';
 import { createTeam, seedAgents } from '../data.js';
-import { api, must, percentile, spread } from '../lib.js';
-import { record, recordRls } from '../report.js';
+import { api, databaseEnv, must, percentile, spread, startRoster } from '../lib.js';
+import { record, recordEventsCost, recordRls } from '../report.js';
 import { type Bench, from, type Scenario } from '../scenario.js';
 import { BULK_ITERATIONS, PAIRS } from '../settings.js';
 
@@ -29,15 +31,20 @@ async function run(bench: Bench): Promise<void> {
   };
   const bare = (ids: string[]) =>
     bareBulkAdd({ url: a.db.url, orgId: a.t.orgId, teamId, ids, iterations: BULK_ITERATIONS });
+  const quiet = await startRoster({ ...databaseEnv(a.db, 'superuser'), ROSTER_RECORD_EVENTS: 'off' });
+  bench.processes.push(quiet);
   await rosterAdds(agents);
   await rosterAdds(agents, a.rls.base);
+  await rosterAdds(agents, quiet.base);
   await bare(agents);
   const r = { p50: [] as number[], p99: [] as number[], p50of100: [] as number[] };
   const l = { p50: [] as number[] };
+  const q = { p50: [] as number[] };
   const b = { p50: [] as number[], p99: [] as number[] };
   for (let i = 0; i < PAIRS; i++) {
     const A = await rosterAdds(agents);
     l.p50.push(percentile(await rosterAdds(agents, a.rls.base), 50));
+    q.p50.push(percentile(await rosterAdds(agents, quiet.base), 50));
     const B = await bare(agents);
     r.p50.push(percentile(A, 50));
     r.p99.push(percentile(A, 99));
@@ -75,6 +82,13 @@ async function run(bench: Bench): Promise<void> {
     met: scaling.median <= 6,
   });
   recordRls({ scenario: 'b', figure: 'p50 per call (ms)', unit: 'ms' }, spread(l.p50), p50.roster, 'lower');
+  recordEventsCost(
+    { scenario: 'b', figure: 'p50 per call (ms)', unit: 'ms' },
+    p50.roster,
+    spread(q.p50),
+    'lower',
+  );
+  await quiet.stop();
   bench.b = { agents, smallBulkP50: p50.roster.median };
 }
 

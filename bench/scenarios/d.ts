@@ -2,13 +2,15 @@ import pg from 'pg';
 import { bareClaimLoop } from '../baselines/claim-sql.js';
 import { seedAgents } from '../data.js';
 import { api, databaseEnv, load, must, POOL_SIZE, spread, startRoster } from '../lib.js';
-import { one, record, recordRls } from '../report.js';
+import { one, record, recordEventsCost, recordRls } from '../report.js';
 import { type Bench, from, type Scenario } from '../scenario.js';
 import { PAIRS, SECONDS } from '../settings.js';
 
 /**
  * d. Routing decisions: conversations created into a team of 500 online agents, against the bare
- * claim loop (bench/baselines/claim-sql.ts); and under row-level security against superuser.
+ * claim loop (bench/baselines/claim-sql.ts); under row-level security against superuser; and with
+ * its events and audit records against a server of the same database writing none
+ * (ROSTER_RECORD_EVENTS=off), what they cost the routing path.
  */
 async function run(bench: Bench): Promise<void> {
   const a = from(bench, 'a');
@@ -30,6 +32,7 @@ async function run(bench: Bench): Promise<void> {
   const ttl = { ROSTER_PRESENCE_TTL_SECONDS: '86400' };
   const roster = await startRoster({ ...databaseEnv(a.db, 'superuser'), ...ttl });
   const rls = await startRoster({ ...databaseEnv(a.db, 'rls'), ...ttl });
+  const quiet = await startRoster({ ...databaseEnv(a.db, 'superuser'), ...ttl, ROSTER_RECORD_EVENTS: 'off' });
   const client = new pg.Client({ connectionString: a.db.url });
   await client.connect();
   try {
@@ -47,6 +50,7 @@ async function run(bench: Bench): Promise<void> {
     for (const id of agents) {
       await must(api(roster.base, a.t.key, 'POST', `/v1/agents/${id}/presence/heartbeat`, {}), 204);
       await must(api(rls.base, a.t.key, 'POST', `/v1/agents/${id}/presence/heartbeat`, {}), 204);
+      await must(api(quiet.base, a.t.key, 'POST', `/v1/agents/${id}/presence/heartbeat`, {}), 204);
     }
     // Every run starts from empty queues and free agents (one statement), and is checked after.
     const reset = () =>
@@ -110,13 +114,16 @@ async function run(bench: Bench): Promise<void> {
       if (run.errors > 0) {
         throw new Error(`d: ${run.errors} errors (${run.errorKinds})`);
       }
-      await allAssigned(`Roster${base === rls.base ? ' (RLS)' : ''}, ${connections} connections`);
+      const side = base === rls.base ? ' (RLS)' : base === quiet.base ? ' (no events)' : '';
+      await allAssigned(`Roster${side}, ${connections} connections`);
       return run;
     };
     await reset();
     await drive(LOADED);
     await reset();
     await drive(LOADED, undefined, rls.base);
+    await reset();
+    await drive(LOADED, undefined, quiet.base);
     await reset();
     await bare();
     // Planner statistics as autovacuum keeps them on a running system (it analyzes a table after
@@ -127,9 +134,11 @@ async function run(bench: Bench): Promise<void> {
     const r = { rate: [] as number[], paced: [] as number[], p50: [] as number[] };
     const l = { rate: [] as number[], paced: [] as number[], p50: [] as number[] };
     const b = { rate: [] as number[], p50: [] as number[] };
+    const q = { rate: [] as number[] };
     for (let i = 0; i < PAIRS; i++) {
       const A = await measured(LOADED);
       const L = await measured(LOADED, rls.base);
+      q.rate.push((await measured(LOADED, quiet.base)).rps);
       await reset();
       const B = await bare();
       await allAssigned('baseline');
@@ -173,6 +182,12 @@ async function run(bench: Bench): Promise<void> {
     });
     const figure = (what: string) => ({ scenario: 'd', figure: what, unit: 'decisions/s' });
     recordRls(figure(`routing decisions/s (${LOADED} connections)`), spread(l.rate), rate.roster, 'higher');
+    recordEventsCost(
+      figure(`routing decisions/s (${LOADED} connections)`),
+      rate.roster,
+      spread(q.rate),
+      'higher',
+    );
     recordRls(
       figure(`routing decisions/s (${POOL_SIZE} connections)`),
       spread(l.paced),
@@ -211,6 +226,7 @@ async function run(bench: Bench): Promise<void> {
     await client.end();
     await roster.stop();
     await rls.stop();
+    await quiet.stop();
   }
 }
 

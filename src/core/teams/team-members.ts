@@ -2,7 +2,7 @@ import { assertCan } from '../access.js';
 import { existingAgentIds, findAgent } from '../agents/agents.repo.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
-import { emitEvent, emitEvents } from '../events/events.js';
+import { type EventDraft, type EventType, emitEvents } from '../events/events.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import { type PriorityChange, setMemberPriorities } from './team-details.repo.js';
@@ -215,33 +215,43 @@ export async function updateTeamMembers(
         throw ERRORS.teamFull(teamId, MAX_TEAM_MEMBERS);
       }
     }
+    const events: EventDraft<EventType>[] = [];
     if (addedIds.length > 0) {
-      await emitEvent(tx, 'team.members_added', { team_id: teamId, agent_ids: addedIds }, orgId);
+      events.push({ type: 'team.members_added', payload: { team_id: teamId, agent_ids: addedIds } });
       // New members may take the team's queued work at once.
       await drainAfterCommit(tx, addedIds);
     }
     if (removedIds.length > 0) {
-      await emitEvent(tx, 'team.members_removed', { team_id: teamId, agent_ids: removedIds }, orgId);
+      events.push({ type: 'team.members_removed', payload: { team_id: teamId, agent_ids: removedIds } });
     }
     if (updatedIds.length > 0) {
       // Audited as each member's priority before and after, by agent id.
-      await emitEvent(tx, 'team.members_updated', { team_id: teamId, agent_ids: updatedIds }, orgId, {
-        priority: [
-          Object.fromEntries(updated.map((p) => [p.agentId, p.before])),
-          Object.fromEntries(updated.map((p) => [p.agentId, p.after])),
-        ],
+      events.push({
+        type: 'team.members_updated',
+        payload: { team_id: teamId, agent_ids: updatedIds },
+        changes: {
+          priority: [
+            Object.fromEntries(updated.map((p) => [p.agentId, p.before])),
+            Object.fromEntries(updated.map((p) => [p.agentId, p.after])),
+          ],
+        },
       });
     }
-    // Each agent's side of the change (Zendesk's agent.groups_updated), in the same statement; the
-    // change itself is audited once, by the team's event.
-    await emitEvents(
-      tx,
-      [
-        ...addedIds.map((id) => ({ agent_id: id, added_team_ids: [teamId], removed_team_ids: [] })),
-        ...removedIds.map((id) => ({ agent_id: id, added_team_ids: [], removed_team_ids: [teamId] })),
-      ].map((payload) => ({ type: 'agent.teams_changed' as const, payload, audited: false as const })),
-      orgId,
-    );
+    // Each agent's side of the change (Zendesk's agent.groups_updated); the change itself is
+    // audited once, by the team's event. All of them in one statement.
+    for (const [ids, added, removed] of [
+      [addedIds, [teamId], []],
+      [removedIds, [], [teamId]],
+    ] as const) {
+      for (const id of ids) {
+        events.push({
+          type: 'agent.teams_changed',
+          payload: { agent_id: id, added_team_ids: [...added], removed_team_ids: [...removed] },
+          audited: false,
+        });
+      }
+    }
+    await emitEvents(tx, events, orgId);
     return results;
   });
 }

@@ -1,7 +1,6 @@
 /** The /v1 conventions (paging, errors, ids, times), shown on /v1/teams. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Static } from 'typebox';
 import { buildTeam } from '../../../test/factories.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from '../../../test/harness.js';
 import {
@@ -14,13 +13,9 @@ import {
   newTenant,
   nextLink,
   sorted,
-  type Tenant,
   UUID_V7,
 } from '../../../test/http.js';
-import type { Team, TeamSummary } from './teams.schemas.js';
-
-type TeamJson = Static<typeof Team>;
-type SummaryJson = Static<typeof TeamSummary>;
+import { createTeam, type SummaryJson } from './teams-test-support.js';
 
 let env: TestApp;
 before(async () => {
@@ -29,10 +24,6 @@ before(async () => {
 after(async () => {
   await env.close();
 });
-
-async function createTeam(t: Tenant, body: Record<string, unknown>): Promise<TeamJson> {
-  return expectJson<TeamJson>(await t.api.post('/v1/teams', body), 201);
-}
 
 describe('/v1 conventions, shown on /v1/teams', () => {
   it('limit defaults to 50 and is at most 100', async () => {

@@ -1,7 +1,6 @@
 /** /v1/teams/{id}/members beyond the seed's flow (which is in teams.test.ts). */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Static } from 'typebox';
 import { buildAgent } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import {
@@ -12,14 +11,15 @@ import {
   ids,
   newTenant,
   sorted,
-  type Tenant,
   UNKNOWN_ID,
 } from '../../../test/http.js';
-import type { BulkMembersResult, Member, Team } from './teams.schemas.js';
-
-type TeamJson = Static<typeof Team>;
-type MemberJson = Static<typeof Member>;
-type BulkJson = Static<typeof BulkMembersResult>;
+import {
+  addMember,
+  type BulkJson,
+  createTeam,
+  type MemberJson,
+  type TeamJson,
+} from './teams-test-support.js';
 
 let env: TestApp;
 before(async () => {
@@ -28,14 +28,6 @@ before(async () => {
 after(async () => {
   await env.close();
 });
-
-async function createTeam(t: Tenant, body: Record<string, unknown>): Promise<TeamJson> {
-  return expectJson<TeamJson>(await t.api.post('/v1/teams', body), 201);
-}
-
-async function addMember(t: Tenant, teamId: string, userId: string): Promise<MemberJson> {
-  return expectJson<MemberJson>(await t.api.post(`/v1/teams/${teamId}/members`, { user_id: userId }), 201);
-}
 
 describe('/v1/teams/{id}/members beyond the seed', () => {
   it('GET pages the members in id order', async () => {

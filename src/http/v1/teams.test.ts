@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Static } from 'typebox';
 import { buildAgent } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import {
@@ -11,16 +10,17 @@ import {
   ids,
   newTenant,
   sleep,
-  type Tenant,
   UNKNOWN_ID,
   UUID_V7,
 } from '../../../test/http.js';
-import type { BulkMembersResult, Member, Team, TeamSummary } from './teams.schemas.js';
-
-type TeamJson = Static<typeof Team>;
-type SummaryJson = Static<typeof TeamSummary>;
-type MemberJson = Static<typeof Member>;
-type BulkJson = Static<typeof BulkMembersResult>;
+import {
+  addMember,
+  type BulkJson,
+  createTeam,
+  type MemberJson,
+  type SummaryJson,
+  type TeamJson,
+} from './teams-test-support.js';
 
 let env: TestApp;
 before(async () => {
@@ -29,14 +29,6 @@ before(async () => {
 after(async () => {
   await env.close();
 });
-
-async function createTeam(t: Tenant, body: Record<string, unknown>): Promise<TeamJson> {
-  return expectJson<TeamJson>(await t.api.post('/v1/teams', body), 201);
-}
-
-async function addMember(t: Tenant, teamId: string, userId: string): Promise<MemberJson> {
-  return expectJson<MemberJson>(await t.api.post(`/v1/teams/${teamId}/members`, { user_id: userId }), 201);
-}
 
 describe('/v1/teams: the seed 001 flow', () => {
   it('creates a team: 201 with the full team object', async () => {

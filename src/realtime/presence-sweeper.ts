@@ -1,5 +1,6 @@
 import { systemActor } from '../core/access.js';
 import type { EventBus } from '../core/events/bus.js';
+import { groupBy } from '../core/group-by.js';
 import { recordPresenceTransitions } from '../core/presence/presence.js';
 import type { PresenceStore, PresenceTransition } from '../core/presence/presence-store.js';
 import type { Db } from '../db/client.js';
@@ -37,15 +38,7 @@ export async function sweepPresence(
   unrecorded: PresenceTransition[] = [],
 ): Promise<number> {
   const transitions = [...unrecorded.splice(0), ...(await deps.presence.sweep(deps.now()))];
-  const byOrg = new Map<string, PresenceTransition[]>();
-  for (const t of transitions) {
-    const ofOrg = byOrg.get(t.orgId);
-    if (ofOrg === undefined) {
-      byOrg.set(t.orgId, [t]);
-    } else {
-      ofOrg.push(t);
-    }
-  }
+  const byOrg = groupBy(transitions, (t) => t.orgId);
   let recorded = 0;
   let failure: unknown = null;
   for (const [orgId, orgTransitions] of byOrg) {

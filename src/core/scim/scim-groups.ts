@@ -2,13 +2,14 @@ import type { TeamRow } from '../../db/schema.js';
 import { assertCan } from '../access.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { DomainError, ERRORS, ErrorCode, found } from '../errors.js';
+import { groupBy } from '../group-by.js';
 import { isUuid } from '../ids.js';
 import { setTeamMembers } from '../teams/team-members.js';
 import { createTeam, deleteTeam, updateTeam } from '../teams/teams.js';
 import { findTeam, lockTeamVersion } from '../teams/teams.repo.js';
 import { assertVersion, type IfVersion } from '../versions.js';
 import type { CountedPage, GroupField, IndexPage, Predicate } from './query.js';
-import { type GroupMember, listTeamsWhere, membersOfTeams } from './scim.repo.js';
+import { listTeamsWhere, membersOfTeams } from './scim.repo.js';
 
 /** What an identity provider says a group is: the team's name, its id there, and who is in it. */
 export interface ScimGroupState {
@@ -129,15 +130,7 @@ export async function listScimGroups(
     ctx.actor.orgId,
     items.map((t) => t.id),
   );
-  const byTeam = new Map<string, GroupMember[]>();
-  for (const m of all) {
-    const list = byTeam.get(m.teamId);
-    if (list === undefined) {
-      byTeam.set(m.teamId, [m]);
-    } else {
-      list.push(m);
-    }
-  }
+  const byTeam = groupBy(all, (m) => m.teamId);
   return {
     total,
     items: items.map((team) => ({

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import { type AgentRow, agents, supervisorAgents } from '../../db/schema.js';
+import { groupBy } from '../group-by.js';
 import type { PageRequest } from '../paging.js';
 
 /** Sort orders of supervisor and agent lists (Webex's `order`); without one, lists run in id order. */
@@ -177,16 +178,11 @@ export async function supervisedIdsOf(
       ),
     )
     .orderBy(asc(supervisorAgents.agentId));
-  const bySupervisor = new Map<string, string[]>();
-  for (const { supervisorId, agentId } of rows) {
-    const ids = bySupervisor.get(supervisorId);
-    if (ids === undefined) {
-      bySupervisor.set(supervisorId, [agentId]);
-    } else {
-      ids.push(agentId);
-    }
-  }
-  return bySupervisor;
+  return groupBy(
+    rows,
+    (r) => r.supervisorId,
+    (r) => r.agentId,
+  );
 }
 
 export async function isSupervisorOf(

@@ -2,6 +2,7 @@ import { assertCan } from '../access.js';
 import type { Ctx } from '../context.js';
 import { ERRORS } from '../errors.js';
 import type { EventDraft } from '../events/events.js';
+import { groupBy } from '../group-by.js';
 import { newId } from '../ids.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import {
@@ -113,20 +114,16 @@ export async function joinTeamsByName(
   const teamIds = [...new Set(pairs.map((p) => p.teamId))];
   await lockTeams(tx.db, orgId, teamIds);
   const added = await insertMemberPairs(tx.db, orgId, pairs, now);
-  const joined = new Map<string, string[]>();
-  const byTeam = new Map<string, string[]>();
-  const push = (map: Map<string, string[]>, key: string, value: string) => {
-    const list = map.get(key);
-    if (list === undefined) {
-      map.set(key, [value]);
-    } else {
-      list.push(value);
-    }
-  };
-  for (const pair of added) {
-    push(joined, pair.agent_id, pair.team_id);
-    push(byTeam, pair.team_id, pair.agent_id);
-  }
+  const joined = groupBy(
+    added,
+    (p) => p.agent_id,
+    (p) => p.team_id,
+  );
+  const byTeam = groupBy(
+    added,
+    (p) => p.team_id,
+    (p) => p.agent_id,
+  );
   const counts = byTeam.size === 0 ? [] : await bumpTeams(tx.db, orgId, [...byTeam.keys()]);
   const full = counts.find((t) => t.member_count > MAX_TEAM_MEMBERS);
   if (full !== undefined) {

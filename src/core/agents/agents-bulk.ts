@@ -233,7 +233,7 @@ export async function upsertAgents(
           ErrorCode.AgentUsernameTaken,
           'username',
           `"${entry.item.username}" is already taken by another agent`,
-          entry.row.id === '' ? null : (existing.get(entry.row.email.toLowerCase())?.id ?? null),
+          existing.get(entry.row.email.toLowerCase())?.id ?? null,
         );
         return true;
       };

@@ -147,8 +147,10 @@ export type EventParams = {
   auditDialect: string | null;
 };
 
+type AuditParams = Omit<EventParams, 'eventRows' | 'eventOrgId' | 'eventsAt'>;
+
 /** The audit parameters of a change that is not audited. */
-const NO_AUDIT = {
+const NO_AUDIT: AuditParams = {
   auditActorType: null,
   auditKeyId: null,
   auditAgentId: null,
@@ -156,7 +158,25 @@ const NO_AUDIT = {
   auditIp: null,
   auditUserAgent: null,
   auditDialect: null,
-} as const;
+};
+
+/** Who made the change of `tx` and from where, for its audit records; none for background work. */
+function auditParams(tx: Ctx): AuditParams {
+  const audit = tx.audit ?? null;
+  if (audit === null) {
+    return NO_AUDIT;
+  }
+  const { actor } = tx;
+  return {
+    auditActorType: actor.agent !== null ? 'agent' : actor.isMaster ? 'master' : 'key',
+    auditKeyId: actor.keyId,
+    auditAgentId: actor.agent?.id ?? null,
+    auditRequestId: audit.requestId,
+    auditIp: audit.ip,
+    auditUserAgent: audit.userAgent,
+    auditDialect: audit.dialect,
+  };
+}
 
 /**
  * Events made ready to be appended by a statement that does more (see `appendingEvents`): its
@@ -182,22 +202,13 @@ export function draftEvents<T extends EventType>(
     changes: e.changes,
     audited: e.audited !== false,
   }));
-  const audit = tx.audit ?? null;
-  const { actor } = tx;
   return {
     params: {
       // \`changes\` left out (undefined) is null: the audit record then holds the payload.
       eventRows: JSON.stringify(rows),
       eventOrgId: orgId,
       eventsAt: at.toISOString(),
-      auditActorType:
-        audit === null ? null : actor.agent !== null ? 'agent' : actor.isMaster ? 'master' : 'key',
-      auditKeyId: audit === null ? null : actor.keyId,
-      auditAgentId: audit === null ? null : (actor.agent?.id ?? null),
-      auditRequestId: audit?.requestId ?? null,
-      auditIp: audit?.ip ?? null,
-      auditUserAgent: audit?.userAgent ?? null,
-      auditDialect: audit?.dialect ?? null,
+      ...auditParams(tx),
     },
     written: () => {
       tx.pending?.push(

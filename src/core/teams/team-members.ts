@@ -239,19 +239,20 @@ export async function updateTeamMembers(
     }
     // Each agent's side of the change (Zendesk's agent.groups_updated); the change itself is
     // audited once, by the team's event. All of them in one statement.
-    for (const [ids, added, removed] of [
-      [addedIds, [teamId], []],
-      [removedIds, [], [teamId]],
-    ] as const) {
-      for (const id of ids) {
-        events.push({
-          type: 'agent.teams_changed',
-          payload: { agent_id: id, added_team_ids: [...added], removed_team_ids: [...removed] },
-          audited: false,
-        });
-      }
-    }
-    await emitEvents(tx, events, orgId);
+    const teamsChanged = (agentId: string, added: string[], removed: string[]) => ({
+      type: 'agent.teams_changed' as const,
+      payload: { agent_id: agentId, added_team_ids: added, removed_team_ids: removed },
+      audited: false as const,
+    });
+    await emitEvents(
+      tx,
+      [
+        ...events,
+        ...addedIds.map((id) => teamsChanged(id, [teamId], [])),
+        ...removedIds.map((id) => teamsChanged(id, [], [teamId])),
+      ],
+      orgId,
+    );
     return results;
   });
 }

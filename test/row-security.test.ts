@@ -141,6 +141,40 @@ describe('row-level security', { skip: TEST_DB_KIND !== 'postgres' && 'PostgreSQ
     assert.ok(left.has(b.orgId), "org B's agents survive org A's unfiltered delete");
   });
 
+  it('guards every table with an org column, each policy reading the scope once per statement', async () => {
+    const rows = rowsOf<{
+      table: string;
+      enabled: boolean;
+      forced: boolean;
+      qual: string | null;
+      check: string | null;
+    }>(
+      await env.database.db.execute(sql`
+        SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+               p.qual, p.with_check AS check
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        LEFT JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.relname
+        WHERE c.relkind = 'r' AND (c.relname = 'orgs' OR EXISTS (
+          SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_id' AND NOT a.attisdropped))
+        ORDER BY 1`),
+    );
+    const tables = rows.map((r) => r.table);
+    for (const [table] of TENANT_TABLES) {
+      assert.ok(tables.includes(table), table);
+    }
+    for (const row of rows) {
+      assert.ok(row.enabled && row.forced, `${row.table}: row-level security enabled and forced`);
+      for (const expression of [row.qual, row.check]) {
+        // Each function in a scalar sub-select (an InitPlan, run once), never called per row.
+        assert.match(expression ?? '', /\( SELECT roster_all_orgs\(\)/, row.table);
+        assert.match(expression ?? '', /\( SELECT roster_current_org\(\)/, row.table);
+        const bare = (expression ?? '').replaceAll(/SELECT roster_(all_orgs|current_org)\(\)/g, '');
+        assert.doesNotMatch(bare, /roster_(all_orgs|current_org)\(\)/, row.table);
+      }
+    }
+  });
+
   it('shows nothing to a connection of the role that set no org at all', async () => {
     const [row] = rowsOf<{ name: string }>(
       await env.database.db.execute(sql`SELECT current_database() AS name`),

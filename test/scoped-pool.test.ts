@@ -1,8 +1,8 @@
 /**
  * The scoped pool under row-level security (PostgreSQL only): a lone statement travels with its
- * BEGIN + scope and COMMIT, pipelined where the pool allows, and whatever happens no connection
- * goes back to the pool carrying an org scope, so the next user of it, whichever org, sees only
- * its own rows.
+ * scope in one implicit transaction (no BEGIN, no COMMIT), on a pipelining pool or not, and
+ * whatever happens no connection goes back to the pool carrying an org scope, so the next user
+ * of it, whichever org, sees only its own rows.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -57,7 +57,7 @@ describe('ScopedPool connections', { skip: TEST_DB_KIND !== 'postgres' && 'Postg
         const work = Array.from({ length: 300 }, async (_, i) => {
           const n = i % orgs.length;
           const org = scoped[n] as ScopedPool;
-          switch (i % 6) {
+          switch (i % 9) {
             case 0:
             case 1: {
               // A lone statement sees its own org and nothing else, whoever used the connection before.
@@ -95,6 +95,27 @@ describe('ScopedPool connections', { skip: TEST_DB_KIND !== 'postgres' && 'Postg
               } finally {
                 client.release();
               }
+              return;
+            }
+            case 5: {
+              // A statement PostgreSQL cannot parse (a named one: its name must stay unused).
+              await assert.rejects(org.query({ name: 'broken', text: 'SELEC id FROM orgs' }), {
+                code: '42601',
+              });
+              return;
+            }
+            case 6: {
+              // Named, prepared once per connection, parameterless: scoped like any other.
+              const { rows } = await org.query({
+                name: 'visible',
+                text: 'SELECT count(*)::int AS n FROM orgs',
+              });
+              assert.deepEqual(rows, [{ n: 1 }]);
+              return;
+            }
+            case 7: {
+              // Two statements in one text are refused (they would share no scope rule).
+              await assert.rejects(org.query('SELECT 1; SELECT 2'), { code: '42601' });
               return;
             }
             default: {

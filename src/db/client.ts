@@ -119,31 +119,21 @@ async function openPostgres(options: {
   migrationUrl?: string | null;
 }): Promise<Database> {
   const authChanges = new ChangeFeed();
-  const openPool = (pipeline: boolean) => {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize, pipeline });
-    // A client that loses its connection must not crash the process: an idle one is the pool's
-    // 'error'; one checked out (a transaction) emits on itself, where nothing else listens. Its
-    // pending query fails on its own, and the pool discards the broken client when it is released.
-    pool.on('error', () => {});
-    pool.on('connect', (client) => {
-      client.on('error', () => {});
-    });
-    listenOnEveryConnection(pool, AUTH_CHANNEL, authChanges);
-    releaseOnConnectionLoss(pool);
-    return pool;
-  };
-  let pool = openPool(false);
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
+  // A client that loses its connection must not crash the process: an idle one is the pool's
+  // 'error'; one checked out (a transaction) emits on itself, where nothing else listens. Its
+  // pending query fails on its own, and the pool discards the broken client when it is released.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
+  listenOnEveryConnection(pool, AUTH_CHANNEL, authChanges);
+  releaseOnConnectionLoss(pool);
   let rowSecurity: boolean;
   try {
     const role = await servingRole(pool);
     rowSecurity = role.rowSecurity;
     await migrate(pool, role.name, options.migrationUrl ?? null);
-    if (rowSecurity) {
-      // Held to row-level security, every lone statement travels with its BEGIN + scope and
-      // COMMIT (ScopedPool): a pipelining pool writes the three at once, one round trip.
-      await pool.end();
-      pool = openPool(true);
-    }
   } catch (err) {
     await pool.end();
     throw err;

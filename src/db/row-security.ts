@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { prepareScope, queryScoped } from './scoped-query.js';
 
 /**
  * The value of `roster.org_id` that the row-level security policies (drizzle/0008) read: one
@@ -27,38 +28,40 @@ type QueryConfig = { text: string } & Record<string, unknown>;
 type Client = Pick<pg.PoolClient, 'query' | 'release'>;
 
 /**
- * A stand-in for a `pg.Pool` that runs every statement inside a transaction scoped to one org,
- * for Drizzle's node-postgres driver (which needs only `query` and `connect`, and recognises a
- * pool by its class name). A lone statement becomes BEGIN + scope, the statement, COMMIT: on a
- * pipelining connection (`pg.Pool({ pipeline: true })`, what `openDatabase` gives a role held to
- * row-level security) the three are written at once and answered in one round trip, as fast as
- * the statement alone but for the server's few microseconds of BEGIN and COMMIT. A transaction
- * gets the scope right after Drizzle's BEGIN, on the same connection. The scope is
- * transaction-local (`set_config(..., true)`), so a connection goes back to the pool without it:
- * whatever happens, it is released only once it is outside any transaction, or discarded.
+ * A stand-in for a `pg.Pool` that runs every statement scoped to one org, for Drizzle's
+ * node-postgres driver (which needs only `query` and `connect`, and recognises a pool by its
+ * class name). A lone statement travels with its scope in one round trip and one implicit
+ * transaction (`queryScoped`: no BEGIN, no COMMIT). A transaction gets the scope right after
+ * Drizzle's BEGIN, in the same message. The scope is transaction-local (`set_config(..., true)`),
+ * so a connection goes back to the pool without it: whatever happens, it is released only once it
+ * is outside any transaction, or discarded.
  */
 export class ScopedPool {
   readonly #pool: pg.Pool;
+  readonly #scope: Scope;
   readonly #setScope: string;
 
   constructor(pool: pg.Pool, scope: Scope) {
     this.#pool = pool;
     this.#setScope = setScopeSql(scope);
+    this.#scope = scope;
   }
 
   async query(config: QueryConfig | string, values?: unknown[]): Promise<pg.QueryResult> {
     const client = await this.#pool.connect();
-    if (client.pipeline) {
-      return pipelined(client, this.#setScope, config, values);
-    }
     try {
-      await client.query(`BEGIN; ${this.#setScope}`);
-      const result = await client.query(config as pg.QueryConfig, values);
-      await client.query('COMMIT');
+      await prepareScope(client);
+      const result = await queryScoped(client, this.#scope, config, values);
       client.release();
       return result;
     } catch (err) {
-      await rollbackAndRelease(client);
+      // A failed statement ended its implicit transaction at its Sync: the connection is idle
+      // and clean. Anything else is ended here, or the connection discarded.
+      if (client.getTransactionStatus() === 'I') {
+        client.release();
+      } else {
+        await rollbackAndRelease(client);
+      }
       throw err;
     }
   }
@@ -98,45 +101,6 @@ export class ScopedPool {
       },
     };
   }
-}
-
-/**
- * BEGIN + scope, the statement and COMMIT written together on a pipelining connection. Each has
- * its own Sync, so the server runs them in order as if sent one by one: a failing statement
- * aborts the transaction, and the COMMIT then ends it as a rollback. Were BEGIN itself to fail,
- * the statement would run outside any transaction with no scope set, which row-level security
- * answers with no row at all.
- */
-async function pipelined(
-  client: pg.PoolClient,
-  setScope: string,
-  config: QueryConfig | string,
-  values: unknown[] | undefined,
-): Promise<pg.QueryResult> {
-  const [begin, statement, commit] = await Promise.allSettled([
-    client.query(`BEGIN; ${setScope}`),
-    client.query(config as pg.QueryConfig, values),
-    client.query('COMMIT'),
-  ]);
-  if (begin.status === 'fulfilled' && statement.status === 'fulfilled' && commit.status === 'fulfilled') {
-    client.release();
-    return statement.value;
-  }
-  // A failed statement alone leaves the connection clean (its COMMIT rolled back); anything else
-  // is ended here, and a connection that cannot even roll back is discarded.
-  const clean =
-    begin.status === 'fulfilled' && commit.status === 'fulfilled' && client.getTransactionStatus() === 'I';
-  if (clean) {
-    client.release();
-  } else {
-    await rollbackAndRelease(client);
-  }
-  for (const outcome of [begin, statement, commit]) {
-    if (outcome.status === 'rejected') {
-      throw outcome.reason;
-    }
-  }
-  throw new Error('unreachable');
 }
 
 /** Ends whatever transaction a failed statement left open, and discards a broken connection. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { listOrgFeedAfter, NIL_ID } from '../src/core/events/events.repo.js';
-import { outbox } from '../src/db/schema.js';
+import { outboxEvents } from '../src/db/schema.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { expectJson, newTenant, type Tenant } from './http.js';
 
@@ -18,7 +18,10 @@ async function eventsOf(t: Tenant, type: string): Promise<Record<string, unknown
   // The feed shows a commit once no older transaction is open anywhere on the server; other test
   // files write to the same PostgreSQL meanwhile, so wait until nothing this test wrote is held back.
   const stored = async () => {
-    const [row] = await env.database.db.select({ n: count() }).from(outbox).where(eq(outbox.orgId, t.orgId));
+    const [row] = await env.database.db
+      .select({ n: count() })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.orgId, t.orgId));
     return row?.n ?? 0;
   };
   const deadline = Date.now() + 5000;

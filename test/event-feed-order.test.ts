@@ -107,7 +107,7 @@ describe(`the event feed under concurrent writers (${TEST_DB_KIND})`, { timeout:
  */
 async function feedStart(db: TestEnv['database']['db'], orgId: string): Promise<FeedPosition> {
   const stored = rowsOf<{ n: number }>(
-    await db.execute(sql`SELECT count(*)::int AS n FROM outbox WHERE org_id = ${orgId}::uuid`),
+    await db.execute(sql`SELECT count(*)::int AS n FROM outbox_events WHERE org_id = ${orgId}::uuid`),
   )[0]?.n;
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { LocalEventBus } from '../src/core/events/bus.js';
 import { tryLockIdempotencyKey } from '../src/core/idempotency/idempotency.repo.js';
 import { holdTransaction } from '../src/db/client.js';
-import { outbox } from '../src/db/schema.js';
+import { outboxEvents } from '../src/db/schema.js';
 import { buildKey, buildOrg } from './factories.js';
 import { createTestApp, TEST_DB_KIND, type TestApp } from './harness.js';
 import { client, expectJson, expectProblem } from './http.js';
@@ -33,9 +33,9 @@ const withKey = (key: string) => ({ 'idempotency-key': key });
 
 async function events(orgId: string, type: string) {
   return env.database.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.orgId, orgId), eq(outbox.type, type)));
+    .select({ id: outboxEvents.id })
+    .from(outboxEvents)
+    .where(and(eq(outboxEvents.orgId, orgId), eq(outboxEvents.type, type)));
 }
 
 describe('Idempotency-Key on /v1 writes', () => {

@@ -21,7 +21,7 @@ after(async () => {
 /** Outbox events and audit records of the org. */
 async function written(env: TestApp, orgId: string): Promise<{ events: number; audit: number }> {
   const result = await env.database.db.execute(sql`
-    SELECT (SELECT count(*) FROM outbox WHERE org_id = ${orgId})::int AS events,
+    SELECT (SELECT count(*) FROM outbox_events WHERE org_id = ${orgId})::int AS events,
            (SELECT count(*) FROM audit_log WHERE org_id = ${orgId})::int AS audit`);
   return rowsOf<{ events: number; audit: number }>(result)[0] as { events: number; audit: number };
 }

@@ -38,6 +38,9 @@ const TENANT_TABLES: [table: string, orgColumn: string][] = [
   ['sessions', 'org_id'],
 ];
 
+/** Views over tenant tables: read as the querying role (security_invoker), so held the same. */
+const TENANT_VIEWS: [view: string, orgColumn: string][] = [['outbox_events', 'org_id']];
+
 /** Fills every tenant table with rows of the org of `ctx`; returns a team id of that org. */
 async function seedOrg(ctx: Ctx): Promise<{ teamId: string; agentId: string }> {
   const supervisor = await buildAgent(ctx, { role: 'supervisor' });
@@ -100,7 +103,7 @@ describe('row-level security', { skip: TEST_DB_KIND !== 'postgres' && 'PostgreSQ
 
   it('shows an org only its own rows in every tenant table, with no org filter in the query', async () => {
     const orgA = env.database.forOrg(a.orgId);
-    for (const [table, column] of TENANT_TABLES) {
+    for (const [table, column] of [...TENANT_TABLES, ...TENANT_VIEWS]) {
       assert.deepEqual(await orgsSeen(orgA, table, column), new Set([a.orgId]), table);
       // The platform's handle sees both orgs: the rows are there, only hidden from org A.
       const all = await orgsSeen(env.database.db, table, column);
@@ -183,7 +186,7 @@ describe('row-level security', { skip: TEST_DB_KIND !== 'postgres' && 'PostgreSQ
     const client = new pg.Client({ connectionString: appRoleUrl(row?.name ?? '') });
     await client.connect();
     try {
-      for (const [table] of TENANT_TABLES) {
+      for (const [table] of [...TENANT_TABLES, ...TENANT_VIEWS]) {
         const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
         assert.equal(rows[0].n, 0, table);
       }

@@ -97,7 +97,7 @@ describe('two instances sharing PostgreSQL and Redis', { timeout: 120_000 }, () 
     try {
       const [first] = (
         await owner.query(
-          `SELECT id, org_id FROM outbox WHERE type = 'team.created' ORDER BY xid DESC LIMIT 1`,
+          `SELECT id, org_id FROM outbox_events WHERE type = 'team.created' ORDER BY xid DESC LIMIT 1`,
         )
       ).rows;
       const orgId: string = first.org_id;
@@ -136,7 +136,7 @@ describe('two instances sharing PostgreSQL and Redis', { timeout: 120_000 }, () 
 
       const stored: string[] = (
         await owner.query(
-          `SELECT id FROM outbox WHERE org_id = $1 AND type LIKE 'team.%' AND (xid, id) > (SELECT xid, id FROM outbox WHERE id = $2)
+          `SELECT id FROM outbox_events WHERE org_id = $1 AND type LIKE 'team.%' AND (xid, id) > (SELECT xid, id FROM outbox_events WHERE id = $2)
            ORDER BY xid, id`,
           [orgId, anchorId],
         )

@@ -69,7 +69,7 @@ describe('webhooks with several instances', { timeout: 240_000 }, () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        `SELECT id FROM outbox WHERE type = 'team.created' ORDER BY xid, id`,
+        `SELECT id FROM outbox_events WHERE type = 'team.created' ORDER BY xid, id`,
       );
       return rows.map((r) => r.id);
     } finally {

@@ -1,7 +1,8 @@
 /**
  * Baseline for the webhooks scenario: a bare delivery loop. For each endpoint, one loop reads the
- * org's rows of the outbox after its cursor the way Roster's feed does (in `(xid, id)` order, only
- * below the xmin of the reading statement's snapshot, 100 a page), and POSTs each row whose type
+ * org's events after its cursor the way Roster's feed does (from the view `outbox_events`, which
+ * gives a group row back as its events, in `(xid, id)` order, only below the xmin of the reading
+ * statement's snapshot, 100 a page), and POSTs each event whose type
  * the endpoint takes, one after another, with the body and Standard Webhooks headers Roster sends
  * (`v1,` base64 HMAC-SHA256 of `id.timestamp.body`, node:crypto as Roster signs). The endpoints'
  * loops run concurrently over a pool of as many connections as Roster's, and POST through a
@@ -40,9 +41,10 @@ const PAGE = 100;
 
 const READ = {
   name: 'webhook-loop-read',
-  text: `SELECT id, org_id, type, payload, created_at, xid::text AS xid FROM outbox
-         WHERE org_id = $1 AND (xid, id) > ($2::xid8, $3::uuid) AND xid < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY xid, id LIMIT ${PAGE}`,
+  text: `SELECT id, org_id, type, payload, created_at, xid::text AS xid FROM outbox_events
+         WHERE org_id = $1 AND (xid, row_id) > ($2::xid8, $3::uuid) AND (xid, id) > ($2::xid8, $3::uuid)
+           AND xid < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY outbox_events.xid, outbox_events.row_id, outbox_events.n LIMIT ${PAGE}`,
 };
 
 /** The body Roster sends for an event (src/core/webhooks/policy.ts `deliveryBody`). */

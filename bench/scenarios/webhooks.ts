@@ -76,8 +76,10 @@ async function feedEnd(client: pg.Client): Promise<FeedCursor> {
 /** The org's events of EVENT_TYPES after `from`, in feed order. */
 async function eventsAfter(client: pg.Client, orgId: string, from: FeedCursor): Promise<string[]> {
   const { rows } = await client.query<{ id: string }>(
-    `SELECT id FROM outbox WHERE org_id = $1 AND (xid, id) > ($2::xid8, $3::uuid) AND type = ANY($4::text[])
-     ORDER BY xid, id`,
+    `SELECT id FROM outbox_events
+     WHERE org_id = $1 AND (xid, row_id) > ($2::xid8, $3::uuid) AND (xid, id) > ($2::xid8, $3::uuid)
+       AND type = ANY($4::text[])
+     ORDER BY xid, row_id, n`,
     [orgId, from.xid, from.id, EVENT_TYPES],
   );
   return rows.map((r) => r.id);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   foreignKey,
@@ -7,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  pgView,
   primaryKey,
   text,
   unique,
@@ -334,9 +336,33 @@ export const outbox = pgTable(
     createdAt: ts('created_at').notNull(),
     /** The writing transaction: the feed's order is (xid, id), read below the snapshot's xmin. */
     xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+    /**
+     * A group: the ids of a run of events of one type that one change appended together (a team's
+     * members' `agent.teams_changed`), in id order, stored as one row. `id` is then the last of
+     * them and `payload` the array of their payloads. The feed reads a group as its events
+     * (`outbox_events`, migration 0018).
+     */
+    groupIds: uuid('group_ids').array(),
   },
   (t) => [index('outbox_org_idx').on(t.orgId, t.xid, t.id), index('outbox_feed_idx').on(t.xid, t.id)],
 );
+
+/**
+ * The outbox as the events it holds, a group row as its events (migration 0018, which defines it;
+ * drizzle-kit leaves it alone). What tests and tools read the events from.
+ */
+export const outboxEvents = pgView('outbox_events', {
+  /** The outbox row's id: the event's own, or the last of its group's. */
+  rowId: uuid('row_id').notNull(),
+  id: uuid('id').notNull(),
+  orgId: uuid('org_id').notNull(),
+  type: text('type').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  createdAt: ts('created_at').notNull(),
+  xid: xid8('xid').notNull(),
+  /** The event's place in its group (0 for an event stored alone). */
+  n: bigint('n', { mode: 'number' }).notNull(),
+}).existing();
 
 /**
  * Idempotency keys of /v1 writes (Stripe's semantics): the first successful response to a key,

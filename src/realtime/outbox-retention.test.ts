@@ -5,7 +5,7 @@ import { createTestEnv, TEST_DB_KIND, type TestEnv } from '../../test/harness.js
 import { eventually } from '../../test/sse.js';
 import { OUTBOX_RETENTION_LOCK } from '../core/events/events.repo.js';
 import { newId } from '../core/ids.js';
-import { outbox } from '../db/schema.js';
+import { outbox, outboxEvents } from '../db/schema.js';
 import { pruneOutbox, startOutboxRetention } from './outbox-retention.js';
 
 let env: TestEnv;
@@ -33,7 +33,10 @@ async function seed(count: number, at: Date): Promise<string[]> {
 }
 
 async function remaining(ids: string[]): Promise<string[]> {
-  const rows = await env.database.db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.id, ids));
+  const rows = await env.database.db
+    .select({ id: outboxEvents.id })
+    .from(outboxEvents)
+    .where(inArray(outboxEvents.id, ids));
   return rows.map((r) => r.id).sort();
 }
 

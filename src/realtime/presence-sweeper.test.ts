@@ -7,7 +7,7 @@ import type { Ctx } from '../core/context.js';
 import { heartbeat } from '../core/presence/presence.js';
 import type { PresenceTransition } from '../core/presence/presence-store.js';
 import type { Db } from '../db/client.js';
-import { outbox } from '../db/schema.js';
+import { outboxEvents } from '../db/schema.js';
 import { MemoryPresenceStore } from './memory-presence-store.js';
 import { sweepPresence } from './presence-sweeper.js';
 
@@ -22,10 +22,10 @@ const downDb = {
 
 async function presenceEvents(ctx: Ctx, orgId = ctx.actor.orgId) {
   const rows = await ctx.db
-    .select({ payload: outbox.payload })
-    .from(outbox)
-    .where(and(eq(outbox.orgId, orgId), eq(outbox.type, 'agent.presence_changed')))
-    .orderBy(asc(outbox.id));
+    .select({ payload: outboxEvents.payload })
+    .from(outboxEvents)
+    .where(and(eq(outboxEvents.orgId, orgId), eq(outboxEvents.type, 'agent.presence_changed')))
+    .orderBy(asc(outboxEvents.id));
   return rows.map((r) => r.payload as { agent_id: string; connection: string });
 }
 

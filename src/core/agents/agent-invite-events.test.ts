@@ -3,16 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { buildOrg } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { outbox } from '../../db/schema.js';
+import { outboxEvents } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { inviteAgent } from './agent-lifecycle.js';
 import { disableAgent } from './agents.js';
 
 async function availabilityEvents(ctx: Ctx, agentId: string) {
   const rows = await ctx.db
-    .select({ payload: outbox.payload })
-    .from(outbox)
-    .where(and(eq(outbox.orgId, ctx.actor.orgId), eq(outbox.type, 'agent.availability_changed')));
+    .select({ payload: outboxEvents.payload })
+    .from(outboxEvents)
+    .where(and(eq(outboxEvents.orgId, ctx.actor.orgId), eq(outboxEvents.type, 'agent.availability_changed')));
   return rows
     .map((r) => r.payload as { agent_id: string; available: boolean })
     .filter((p) => p.agent_id === agentId);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
 import { actAs, buildAgent, buildKey, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { apiKeys, outbox, teamMembers } from '../../db/schema.js';
+import { apiKeys, outboxEvents, teamMembers } from '../../db/schema.js';
 import { authenticate } from '../api-keys/authenticate.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
@@ -25,10 +25,10 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<voi
 
 async function agentEvents(ctx: Ctx) {
   const rows = await ctx.db
-    .select({ type: outbox.type, payload: outbox.payload })
-    .from(outbox)
-    .where(eq(outbox.orgId, ctx.actor.orgId))
-    .orderBy(asc(outbox.id));
+    .select({ type: outboxEvents.type, payload: outboxEvents.payload })
+    .from(outboxEvents)
+    .where(eq(outboxEvents.orgId, ctx.actor.orgId))
+    .orderBy(asc(outboxEvents.id));
   return rows.filter((r) => r.type.startsWith('agent.'));
 }
 

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
 import { actAs, buildAgent, buildKey, buildOrg } from '../../../test/factories.js';
 import { createTestEnv, TEST_MASTER_KEY, type TestEnv } from '../../../test/harness.js';
-import { apiKeys, outbox } from '../../db/schema.js';
+import { apiKeys, outboxEvents } from '../../db/schema.js';
 import { SCOPES } from '../access.js';
 import { updateAgent } from '../agents/agents.js';
 import type { Ctx } from '../context.js';
@@ -64,7 +64,7 @@ describe('api keys', () => {
     const dump = JSON.stringify(stored);
     assert.ok(!dump.includes(body), 'the secret is not stored');
     const events = JSON.stringify(
-      await ctx.db.select().from(outbox).where(eq(outbox.orgId, ctx.actor.orgId)),
+      await ctx.db.select().from(outboxEvents).where(eq(outboxEvents.orgId, ctx.actor.orgId)),
     );
     assert.ok(!events.includes(body), 'the secret is not in the outbox');
 
@@ -143,10 +143,10 @@ describe('api keys', () => {
     const { row } = await buildKey(ctx, { scopes: ['teams:read'], agentId: agent.id });
     await deleteApiKey(ctx, row.id);
     const events = await ctx.db
-      .select({ type: outbox.type, payload: outbox.payload })
-      .from(outbox)
-      .where(eq(outbox.orgId, ctx.actor.orgId))
-      .orderBy(asc(outbox.id));
+      .select({ type: outboxEvents.type, payload: outboxEvents.payload })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.orgId, ctx.actor.orgId))
+      .orderBy(asc(outboxEvents.id));
     assert.deepEqual(
       events.filter((e) => e.type.startsWith('api_key.')),
       [

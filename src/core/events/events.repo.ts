@@ -80,8 +80,33 @@ const toPublished = (row: FeedRow): PublishedEvent => ({
   xid: String(row.xid),
 });
 
+// The feed is read through the view outbox_events (migration 0018), which turns a group row (a
+// run of events one change appended together) into its events. Its row_id is the outbox row's id,
+// the last id of a group, so (xid, row_id) follows the outbox's feed index: a row with an event
+// after a position has (xid, row_id) after it, and the events are in (xid, row_id, n) order.
 const COLUMNS = sql.raw('id, org_id, type, payload, created_at, xid::text AS xid');
 const SETTLED = sql.raw('xid < pg_snapshot_xmin(pg_current_snapshot())');
+const AFTER = (after: FeedPosition) =>
+  sql`(xid, row_id) > (${after.xid}::xid8, ${after.id}::uuid) AND (xid, id) > (${after.xid}::xid8, ${after.id}::uuid)`;
+// Qualified: a bare \`xid\` here would name the output column, the xid as text, and sort by that.
+const FEED_ORDER = sql.raw('ORDER BY outbox_events.xid, outbox_events.row_id, outbox_events.n');
+/**
+ * The row holding the org's event `id`: its own, or the group whose ids include it. A group's ids
+ * are made together, within moments: its row's id, the last of them, is at most a minute later.
+ */
+const HOLDING = (orgId: string, id: string) => sql`
+    org_id = ${orgId}::uuid AND row_id >= ${id}::uuid AND row_id <= ${idAMinuteLater(id)}::uuid AND id = ${id}::uuid`;
+
+/** The smallest UUIDv7 of a minute after `id`'s time (for any other uuid, the largest uuid). */
+function idAMinuteLater(id: string): string {
+  const hex = id.replaceAll('-', '');
+  if (hex[12] !== '7') {
+    return 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+  }
+  const ms = Number.parseInt(hex.slice(0, 12), 16) + 60_000;
+  const t = ms.toString(16).padStart(12, '0');
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7000-8000-000000000000`;
+}
 
 /**
  * The org's events after `after` in feed order, at most `limit`: only those whose transaction is
@@ -94,18 +119,18 @@ export async function listOrgFeedAfter(
   limit: number,
 ): Promise<PublishedEvent[]> {
   const result = await db.execute(sql`
-    SELECT ${COLUMNS} FROM outbox
-    WHERE org_id = ${orgId}::uuid AND (xid, id) > (${after.xid}::xid8, ${after.id}::uuid) AND ${SETTLED}
-    ORDER BY xid, id LIMIT ${limit}`);
+    SELECT ${COLUMNS} FROM outbox_events
+    WHERE org_id = ${orgId}::uuid AND ${AFTER(after)} AND ${SETTLED}
+    ${FEED_ORDER} LIMIT ${limit}`);
   return rowsOf<FeedRow>(result).map(toPublished);
 }
 
 /** Every org's events after `after` in feed order (the platform's tail of the feed), at most `limit`. */
 export async function listFeedAfter(db: Db, after: FeedPosition, limit: number): Promise<PublishedEvent[]> {
   const result = await db.execute(sql`
-    SELECT ${COLUMNS} FROM outbox
-    WHERE (xid, id) > (${after.xid}::xid8, ${after.id}::uuid) AND ${SETTLED}
-    ORDER BY xid, id LIMIT ${limit}`);
+    SELECT ${COLUMNS} FROM outbox_events
+    WHERE ${AFTER(after)} AND ${SETTLED}
+    ${FEED_ORDER} LIMIT ${limit}`);
   return rowsOf<FeedRow>(result).map(toPublished);
 }
 
@@ -122,7 +147,7 @@ export async function feedEnd(db: Db): Promise<FeedPosition> {
 /** Where the org's event `id` stands in the feed; null when the org's outbox does not hold it. */
 export async function feedPositionOf(db: Db, orgId: string, id: string): Promise<FeedPosition | null> {
   const result = await db.execute(sql`
-    SELECT xid::text AS xid FROM outbox WHERE org_id = ${orgId}::uuid AND id = ${id}::uuid`);
+    SELECT xid::text AS xid FROM outbox_events WHERE ${HOLDING(orgId, id)} LIMIT 1`);
   const [row] = rowsOf<{ xid: string }>(result);
   return row === undefined ? null : { xid: String(row.xid), id };
 }
@@ -130,7 +155,7 @@ export async function feedPositionOf(db: Db, orgId: string, id: string): Promise
 /** The org's event `id` as stored, or null. */
 export async function findOutboxEvent(db: Db, orgId: string, id: string): Promise<PublishedEvent | null> {
   const result = await db.execute(sql`
-    SELECT ${COLUMNS} FROM outbox WHERE org_id = ${orgId}::uuid AND id = ${id}::uuid`);
+    SELECT ${COLUMNS} FROM outbox_events WHERE ${HOLDING(orgId, id)} LIMIT 1`);
   const [row] = rowsOf<FeedRow>(result);
   return row === undefined ? null : toPublished(row);
 }

@@ -131,7 +131,7 @@ export async function emitEvents<T extends EventType>(
 /** The parameters of `appendingEvents`. */
 export type EventParams = {
   /**
-   * The events as one JSON array of `{id, type, payload, audited, changes}`: one value for the
+   * The events as one JSON array of `{id, type, payload, audited, changes, g}`: one value for the
    * driver to send and the server to parse, whatever the count (see `eventRowsJson`).
    */
   eventRows: string;
@@ -178,6 +178,45 @@ function auditParams(tx: Ctx): AuditParams {
   };
 }
 
+type DraftRow = {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  changes: AuditChanges | undefined;
+  audited: boolean;
+  /** The group the event is stored in (its first event's id), if any: see `markGroups`. */
+  g?: string;
+};
+
+/** A run of events of one type this long or longer is stored as groups of at most GROUP_MAX. */
+const GROUP_MIN = 20;
+const GROUP_MAX = 1000;
+
+/**
+ * Marks the runs of events of one type (ids made one after another, so no other event of the
+ * transaction falls between them) that the outbox stores as one row each: a 1,000-member change's
+ * `agent.teams_changed` costs one row and its index entries, not 1,000 (migration 0018). The feed
+ * reads a group back as its events, each with its own id. A group's ids are consecutive, so the
+ * feed's order and every position in it stay what they would be with a row per event.
+ */
+function markGroups(rows: DraftRow[]): void {
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i]?.type === rows[start]?.type) {
+      continue;
+    }
+    if (i - start >= GROUP_MIN) {
+      for (let first = start; first < i; first += GROUP_MAX) {
+        const g = rows[first]?.id;
+        for (const row of rows.slice(first, Math.min(first + GROUP_MAX, i))) {
+          row.g = g;
+        }
+      }
+    }
+    start = i;
+  }
+}
+
 /**
  * Events made ready to be appended by a statement that does more (see `appendingEvents`): its
  * `params` go with that statement's, and `written()` queues them for live delivery once it is
@@ -195,13 +234,14 @@ export function draftEvents<T extends EventType>(
       written: () => {},
     };
   }
-  const rows = events.map((e) => ({
+  const rows: DraftRow[] = events.map((e) => ({
     id: newId(),
     type: e.type,
     payload: e.payload,
     changes: e.changes,
     audited: e.audited !== false,
   }));
+  markGroups(rows);
   return {
     params: {
       // \`changes\` left out (undefined) is null: the audit record then holds the payload.
@@ -230,14 +270,23 @@ export function draftEvents<T extends EventType>(
 export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload`) => sql`
     events_given AS (
       SELECT * FROM jsonb_to_recordset(${sql.placeholder('eventRows')}::jsonb)
-        AS e(id uuid, type text, payload jsonb, audited boolean, changes jsonb)
+        AS e(id uuid, type text, payload jsonb, audited boolean, changes jsonb, g uuid)
     ),
     events_appended AS (
       INSERT INTO outbox (id, org_id, type, payload, created_at)
       SELECT e.id, ${sql.placeholder('eventOrgId')}::uuid, e.type, ${payload},
         ${sql.placeholder('eventsAt')}::timestamptz
       FROM events_given e
-      WHERE ${when}
+      WHERE e.g IS NULL AND ${when}
+    ),
+    groups_appended AS (
+      INSERT INTO outbox (id, org_id, type, payload, created_at, group_ids)
+      SELECT (array_agg(e.id ORDER BY e.id DESC))[1], ${sql.placeholder('eventOrgId')}::uuid, e.type,
+        jsonb_agg(${payload} ORDER BY e.id), ${sql.placeholder('eventsAt')}::timestamptz,
+        array_agg(e.id ORDER BY e.id)
+      FROM events_given e
+      WHERE e.g IS NOT NULL AND ${when}
+      GROUP BY e.g, e.type
     ),
     audit_appended AS (
       INSERT INTO audit_log (id, org_id, occurred_at, actor_type, actor_key_id, actor_agent_id, action,

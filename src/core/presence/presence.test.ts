@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, asc, eq } from 'drizzle-orm';
 import { actAs, buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { agents, outbox } from '../../db/schema.js';
+import { agents, outboxEvents } from '../../db/schema.js';
 import { MemoryPresenceStore } from '../../realtime/memory-presence-store.js';
 import { sweepPresence } from '../../realtime/presence-sweeper.js';
 import { deleteAgent, updateAgent } from '../agents/agents.js';
@@ -44,10 +44,10 @@ async function clockedOrg(env: TestEnv) {
 
 async function presenceEvents(ctx: Ctx) {
   const rows = await ctx.db
-    .select({ type: outbox.type, payload: outbox.payload })
-    .from(outbox)
-    .where(and(eq(outbox.orgId, ctx.actor.orgId), eq(outbox.type, 'agent.presence_changed')))
-    .orderBy(asc(outbox.id));
+    .select({ type: outboxEvents.type, payload: outboxEvents.payload })
+    .from(outboxEvents)
+    .where(and(eq(outboxEvents.orgId, ctx.actor.orgId), eq(outboxEvents.type, 'agent.presence_changed')))
+    .orderBy(asc(outboxEvents.id));
   return rows.map((r) => r.payload as { agent_id: string; connection: string; last_seen: string });
 }
 
@@ -143,12 +143,15 @@ describe('presence', () => {
     await heartbeat(ctx, agent.id, { deviceId: 'laptop' });
     const read = () => ctx.db.select().from(agents).where(eq(agents.id, agent.id));
     const before = await read();
-    const outboxBefore = await ctx.db.select().from(outbox).where(eq(outbox.orgId, ctx.actor.orgId));
+    const outboxBefore = await ctx.db
+      .select()
+      .from(outboxEvents)
+      .where(eq(outboxEvents.orgId, ctx.actor.orgId));
     advance(5000);
     await heartbeat(ctx, agent.id, { deviceId: 'laptop' });
     assert.deepEqual(await read(), before);
     assert.equal(
-      (await ctx.db.select().from(outbox).where(eq(outbox.orgId, ctx.actor.orgId))).length,
+      (await ctx.db.select().from(outboxEvents).where(eq(outboxEvents.orgId, ctx.actor.orgId))).length,
       outboxBefore.length,
     );
   });
@@ -174,8 +177,10 @@ describe('presence', () => {
     await setAvailability(ctx, agent.id, { available: true });
     const changes = await ctx.db
       .select()
-      .from(outbox)
-      .where(and(eq(outbox.orgId, ctx.actor.orgId), eq(outbox.type, 'agent.availability_changed')));
+      .from(outboxEvents)
+      .where(
+        and(eq(outboxEvents.orgId, ctx.actor.orgId), eq(outboxEvents.type, 'agent.availability_changed')),
+      );
     assert.equal(changes.length, 5, 'the no-op call emitted nothing');
     await rejectsWith(setAvailability(ctx, agent.id, { status: 'lunch' }), 'invalid_request');
   });

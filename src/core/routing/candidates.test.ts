@@ -138,7 +138,7 @@ describe('routed candidates and the one-statement routed create', () => {
       const { conversation } = await createConversation(ctx, { teamId, externalId: 'ext-1' });
       assert.equal(conversation.status, 'assigned');
       const stored = await ctx.db.execute(sql`
-        SELECT type, payload FROM outbox WHERE org_id = ${ctx.actor.orgId} AND type LIKE 'conversation.%'
+        SELECT type, payload FROM outbox_events WHERE org_id = ${ctx.actor.orgId} AND type LIKE 'conversation.%'
         ORDER BY id`);
       const rows = (stored as unknown as { rows: { type: string; payload: Record<string, unknown> }[] }).rows;
       assert.deepEqual(

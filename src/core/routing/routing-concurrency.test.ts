@@ -140,7 +140,7 @@ describe('a new conversation and held agents', { skip }, () => {
 
     // Each was created and assigned in one transaction: both events, in that order, per conversation.
     const events = await one.db.execute(sql`
-      SELECT type, payload->>'conversation_id' AS conversation FROM outbox
+      SELECT type, payload->>'conversation_id' AS conversation FROM outbox_events
       WHERE org_id = ${org.id} AND type LIKE 'conversation.%' ORDER BY id`);
     const rows = (events as unknown as { rows: { type: string; conversation: string }[] }).rows;
     assert.deepEqual(rows, [

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { actAs, buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { outbox } from '../../db/schema.js';
+import { outboxEvents } from '../../db/schema.js';
 import { trashAgent } from '../agents/agent-lifecycle.js';
 import { deleteAgent, disableAgent, updateAgent } from '../agents/agents.js';
 import type { Ctx } from '../context.js';
@@ -38,10 +38,10 @@ const create = async (ctx: Ctx, input: Parameters<typeof createConversation>[1])
 
 async function conversationEvents(ctx: Ctx): Promise<string[]> {
   const rows = await ctx.db
-    .select({ type: outbox.type })
-    .from(outbox)
-    .where(and(eq(outbox.orgId, ctx.actor.orgId), like(outbox.type, 'conversation.%')))
-    .orderBy(asc(outbox.id));
+    .select({ type: outboxEvents.type })
+    .from(outboxEvents)
+    .where(and(eq(outboxEvents.orgId, ctx.actor.orgId), like(outboxEvents.type, 'conversation.%')))
+    .orderBy(asc(outboxEvents.id));
   return rows.map((r) => r.type);
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { asc, eq } from 'drizzle-orm';
-import { outbox } from '../../db/schema.js';
+import { outboxEvents } from '../../db/schema.js';
 import { createAgent } from '../agents/agents.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { DomainError } from '../errors.js';
@@ -29,10 +29,10 @@ export async function supervised(ctx: Ctx, supervisorId: string): Promise<string
 /** The org's supervisor events, oldest first. */
 export async function supervisorEvents(ctx: Ctx) {
   const rows = await ctx.db
-    .select({ type: outbox.type, payload: outbox.payload })
-    .from(outbox)
-    .where(eq(outbox.orgId, ctx.actor.orgId))
-    .orderBy(asc(outbox.id));
+    .select({ type: outboxEvents.type, payload: outboxEvents.payload })
+    .from(outboxEvents)
+    .where(eq(outboxEvents.orgId, ctx.actor.orgId))
+    .orderBy(asc(outboxEvents.id));
   return rows.filter((r) => r.type.startsWith('supervisor.'));
 }
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
 import { actAs, buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { outbox } from '../../db/schema.js';
+import { outboxEvents } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import {
@@ -25,10 +25,10 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<voi
 
 async function teamEvents(ctx: Ctx) {
   const rows = await ctx.db
-    .select({ type: outbox.type, payload: outbox.payload })
-    .from(outbox)
-    .where(eq(outbox.orgId, ctx.actor.orgId))
-    .orderBy(asc(outbox.id));
+    .select({ type: outboxEvents.type, payload: outboxEvents.payload })
+    .from(outboxEvents)
+    .where(eq(outboxEvents.orgId, ctx.actor.orgId))
+    .orderBy(asc(outboxEvents.id));
   return rows.filter((r) => r.type.startsWith('team.'));
 }
 

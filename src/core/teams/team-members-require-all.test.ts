@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
 import { buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { outbox } from '../../db/schema.js';
+import { outboxEvents } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -27,10 +27,10 @@ const memberIds = async (ctx: Ctx, teamId: string) =>
 const eventCount = async (ctx: Ctx) =>
   (
     await ctx.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(eq(outbox.orgId, ctx.actor.orgId))
-      .orderBy(asc(outbox.id))
+      .select({ id: outboxEvents.id })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.orgId, ctx.actor.orgId))
+      .orderBy(asc(outboxEvents.id))
   ).length;
 
 describe('team members with requireAll', () => {

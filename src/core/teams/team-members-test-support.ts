@@ -1,7 +1,7 @@
 /** Helpers of the team members tests (team-members.test.ts, team-members-bulk.test.ts). */
 import assert from 'node:assert/strict';
 import { asc, eq } from 'drizzle-orm';
-import { agents, outbox, users } from '../../db/schema.js';
+import { agents, outboxEvents, users } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -29,10 +29,10 @@ export const sorted = (ids: Iterable<string>) => [...ids].sort();
 /** The org's team.members_* events of the team, in feed order of id. */
 export async function membershipEvents(ctx: Ctx, teamId: string) {
   const rows = await ctx.db
-    .select({ type: outbox.type, payload: outbox.payload })
-    .from(outbox)
-    .where(eq(outbox.orgId, ctx.actor.orgId))
-    .orderBy(asc(outbox.id));
+    .select({ type: outboxEvents.type, payload: outboxEvents.payload })
+    .from(outboxEvents)
+    .where(eq(outboxEvents.orgId, ctx.actor.orgId))
+    .orderBy(asc(outboxEvents.id));
   return rows.filter((r) => r.type.startsWith('team.members_') && r.payload.team_id === teamId);
 }
 

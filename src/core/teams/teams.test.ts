@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
 import { buildAgent, buildOrg, buildTeam } from '../../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../../test/harness.js';
-import { outbox, teamMembers } from '../../db/schema.js';
+import { outboxEvents, teamMembers } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { DomainError } from '../errors.js';
 import { isUuid } from '../ids.js';
@@ -23,10 +23,10 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<voi
 /** The org's outbox, oldest first. */
 async function eventsOf(ctx: Ctx) {
   return ctx.db
-    .select({ type: outbox.type, payload: outbox.payload, createdAt: outbox.createdAt })
-    .from(outbox)
-    .where(eq(outbox.orgId, ctx.actor.orgId))
-    .orderBy(asc(outbox.id));
+    .select({ type: outboxEvents.type, payload: outboxEvents.payload, createdAt: outboxEvents.createdAt })
+    .from(outboxEvents)
+    .where(eq(outboxEvents.orgId, ctx.actor.orgId))
+    .orderBy(asc(outboxEvents.id));
 }
 
 async function teamEventsOf(ctx: Ctx) {

@@ -23,7 +23,7 @@ const bulk = async (t: Tenant, body: unknown, status = 200) =>
 
 async function outboxTypes(t: Tenant): Promise<string[]> {
   const stored = await t.ctx.db.execute(
-    sql`SELECT type FROM outbox WHERE org_id = ${t.orgId} AND type LIKE 'agent.%' ORDER BY id`,
+    sql`SELECT type FROM outbox_events WHERE org_id = ${t.orgId} AND type LIKE 'agent.%' ORDER BY id`,
   );
   return (stored as unknown as { rows: { type: string }[] }).rows.map((r) => r.type);
 }
@@ -148,7 +148,7 @@ describe('POST /v1/agents/bulk', () => {
 
 async function outbox(t: Tenant): Promise<{ type: string; payload: Record<string, unknown> }[]> {
   const stored = await t.ctx.db.execute(
-    sql`SELECT type, payload FROM outbox WHERE org_id = ${t.orgId} ORDER BY xid, id`,
+    sql`SELECT type, payload FROM outbox_events WHERE org_id = ${t.orgId} ORDER BY xid, id`,
   );
   return (stored as unknown as { rows: { type: string; payload: Record<string, unknown> }[] }).rows;
 }

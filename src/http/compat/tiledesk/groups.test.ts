@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { type Method, send } from '../../../../test/http.js';
 import { expectOk, expectTiledeskError, newTiledeskTenant } from '../../../../test/tiledesk.js';
 import { getTeam } from '../../../core/teams/teams.js';
-import { outbox } from '../../../db/schema.js';
+import { outboxEvents } from '../../../db/schema.js';
 
 /**
  * Tiledesk groups as Roster teams, driven as the Tiledesk dashboard drives them
@@ -67,9 +67,9 @@ function dashboard(key: string, project: string) {
 const eventsOf = async (orgId: string, type: string) =>
   (
     await env.database.db
-      .select({ payload: outbox.payload })
-      .from(outbox)
-      .where(and(eq(outbox.orgId, orgId), eq(outbox.type, type)))
+      .select({ payload: outboxEvents.payload })
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.orgId, orgId), eq(outboxEvents.type, type)))
   ).map((e) => e.payload);
 
 describe('Tiledesk groups, as the dashboard manages them', () => {

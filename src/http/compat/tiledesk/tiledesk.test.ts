@@ -15,7 +15,7 @@ import {
   tiledeskClient,
 } from '../../../../test/tiledesk.js';
 import { addTeamMember, listTeamMembers } from '../../../core/teams/team-members.js';
-import { outbox } from '../../../db/schema.js';
+import { outboxEvents } from '../../../db/schema.js';
 
 const ERR = teammateFixture().errors;
 
@@ -256,7 +256,12 @@ describe('Tiledesk PUT is one change', () => {
     const me = await teammateWithKey(env, t, 'agent');
     const before = expectOk<TeammateJson>(await me.api.get(`${t.base}/${me.agent.id}`));
     const written = async () =>
-      (await env.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.orgId, t.orgId))).length;
+      (
+        await env.database.db
+          .select({ id: outboxEvents.id })
+          .from(outboxEvents)
+          .where(eq(outboxEvents.orgId, t.orgId))
+      ).length;
     const eventsBefore = await written();
     // The profile part and the availability part are the agent's own to change; disabling is not.
     expectTiledeskError(

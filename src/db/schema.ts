@@ -347,10 +347,7 @@ export const outbox = pgTable(
   (t) => [index('outbox_org_idx').on(t.orgId, t.xid, t.id), index('outbox_feed_idx').on(t.xid, t.id)],
 );
 
-/**
- * The outbox as the events it holds, a group row as its events (migration 0018, which defines it;
- * drizzle-kit leaves it alone). What tests and tools read the events from.
- */
+/** The outbox as its events, a group row as its events (migration 0018 defines the view). */
 export const outboxEvents = pgView('outbox_events', {
   /** The outbox row's id: the event's own, or the last of its group's. */
   rowId: uuid('row_id').notNull(),

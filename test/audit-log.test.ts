@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../src/db/client.js';
 import { auditRecords, eventPayloadOf, type AuditRecord as Record, recordOf } from './audit.js';
 import { actAs, buildKey } from './factories.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
@@ -129,6 +131,30 @@ describe('the audit log', () => {
     );
     const updated = recordOf(await auditRecords(t.api, `target_id=${agent.id}`), 'agent.updated');
     assert.deepEqual(updated.changes, { full_name: ['Single', 'Bulk'], tags: [['a'], ['a', 'vip']] });
+  });
+
+  it('records each agent of a bulk creation, though their events share one outbox row', async () => {
+    const t = await newTenant(env);
+    const agents = Array.from({ length: 25 }, (_, i) => ({
+      email: `many${i}@example.com`,
+      full_name: `M ${i}`,
+    }));
+    expectJson(await t.api.post('/v1/agents/bulk', { agents }), 200);
+    const created = await auditRecords(t.api, 'action=agent.created');
+    assert.equal(created.length, 25);
+    assert.equal(new Set(created.map((r) => r.target.id)).size, 25, 'a record per agent');
+    for (const record of created) {
+      assert.deepEqual(await eventPayloadOf(env, t.orgId, record), {
+        agent_id: record.target.id,
+        team_ids: [],
+      });
+    }
+    const [stored] = rowsOf<{ n: number }>(
+      await env.database.db.execute(sql`
+        SELECT cardinality(group_ids) AS n FROM outbox
+        WHERE org_id = ${t.orgId}::uuid AND type = 'agent.created'`),
+    );
+    assert.equal(stored?.n, 25, 'one group row');
   });
 
   it('records presence transitions of a heartbeat and a sign-out as the calling agent', async () => {

@@ -127,6 +127,40 @@ describe('event groups', () => {
     assert.equal(await feedPositionOf(other.db, other.actor.orgId, middle.id), null);
   });
 
+  it("stores what a group's payloads share once, and gives each event its payload back", async () => {
+    const org = await buildOrg(env);
+    const payloads = Array.from({ length: 30 }, (_, i) => ({
+      agent_id: agentIds[i] as string,
+      available: true,
+      status: 'online',
+      channels: { chat: true },
+      // Present in some events only, or with a value of its own.
+      ...(i % 2 === 0 ? { effective_status: 'available' as const } : {}),
+      ...(i % 3 === 0 ? { previous_effective_status: 'away' as const } : {}),
+    }));
+    await emitEvents(
+      org,
+      payloads.map((payload) => ({ type: 'agent.availability_changed' as const, payload })),
+    );
+    const [row] = rowsOf<{ payload: { common: unknown; each: Record<string, unknown>[] } }>(
+      await org.db.execute(sql`
+        SELECT payload FROM outbox
+        WHERE org_id = ${org.actor.orgId}::uuid AND group_ids IS NOT NULL`),
+    );
+    assert.deepEqual(row?.payload.common, { available: true, status: 'online', channels: { chat: true } });
+    assert.deepEqual(row?.payload.each[0], {
+      agent_id: agentIds[0],
+      effective_status: 'available',
+      previous_effective_status: 'away',
+    });
+    assert.deepEqual(row?.payload.each[1], { agent_id: agentIds[1] });
+    const feed = (await readAll(org, 7)).filter((e) => e.type === 'agent.availability_changed');
+    assert.deepEqual(
+      feed.map((e) => e.data),
+      payloads,
+    );
+  });
+
   it('splits a long run into groups of at most 1,000, and leaves short runs a row each', async () => {
     const org = await buildOrg(env);
     const run = Array.from({ length: 1200 }, (_, i) => ({

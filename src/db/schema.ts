@@ -339,8 +339,8 @@ export const outbox = pgTable(
     /**
      * A group: the ids of a run of events of one type that one change appended together (a team's
      * members' `agent.teams_changed`), in id order, stored as one row. `id` is then the last of
-     * them and `payload` the array of their payloads. The feed reads a group as its events
-     * (`outbox_events`, migration 0018).
+     * them and `payload` `{common, each}`: what all their payloads share, and each one's own keys
+     * (migration 0019). The feed reads a group as its events (`outbox_events`).
      */
     groupIds: uuid('group_ids').array(),
   },

@@ -131,10 +131,13 @@ export async function emitEvents<T extends EventType>(
 /** The parameters of `appendingEvents`. */
 export type EventParams = {
   /**
-   * The events as one JSON array of `{id, type, payload, audited, changes, g}`: one value for the
-   * driver to send and the server to parse, whatever the count (see `eventRowsJson`).
+   * The events as one JSON array of `{id, type, payload, audited, changes, grouped}`: one value
+   * for the driver to send and the server to parse, whatever the count. A grouped event is here
+   * only if it is audited (its audit record is a row of its own).
    */
   eventRows: string;
+  /** The groups (`GroupRow`, see `groupRuns`) as one JSON array. */
+  eventGroups: string;
   eventOrgId: string;
   eventsAt: string;
   /** master, key or agent for a request's change (audited); null for background work (not audited). */
@@ -147,7 +150,7 @@ export type EventParams = {
   auditDialect: string | null;
 };
 
-type AuditParams = Omit<EventParams, 'eventRows' | 'eventOrgId' | 'eventsAt'>;
+type AuditParams = Omit<EventParams, 'eventRows' | 'eventGroups' | 'eventOrgId' | 'eventsAt'>;
 
 /** The audit parameters of a change that is not audited. */
 const NO_AUDIT: AuditParams = {
@@ -184,8 +187,16 @@ type DraftRow = {
   payload: Record<string, unknown>;
   changes: AuditChanges | undefined;
   audited: boolean;
-  /** The group the event is stored in (its first event's id), if any: see `markGroups`. */
-  g?: string;
+  /** Stored in a group's row (see `groupRuns`), not a row of its own. */
+  grouped?: true;
+};
+
+/** One outbox row holding a run of events: their ids in order, and their payloads (migration 0019). */
+type GroupRow = {
+  id: string;
+  type: string;
+  ids: string[];
+  payload: { common: Record<string, unknown>; each: Record<string, unknown>[] };
 };
 
 /** A run of events of one type this long or longer is stored as groups of at most GROUP_MAX. */
@@ -193,13 +204,14 @@ const GROUP_MIN = 20;
 const GROUP_MAX = 1000;
 
 /**
- * Marks the runs of events of one type (ids made one after another, so no other event of the
+ * The runs of events of one type (ids made one after another, so no other event of the
  * transaction falls between them) that the outbox stores as one row each: a 1,000-member change's
  * `agent.teams_changed` costs one row and its index entries, not 1,000 (migration 0018). The feed
  * reads a group back as its events, each with its own id. A group's ids are consecutive, so the
  * feed's order and every position in it stay what they would be with a row per event.
  */
-function markGroups(rows: DraftRow[]): void {
+function groupRuns(rows: DraftRow[]): GroupRow[] {
+  const groups: GroupRow[] = [];
   let start = 0;
   for (let i = 1; i <= rows.length; i++) {
     if (i < rows.length && rows[i]?.type === rows[start]?.type) {
@@ -207,14 +219,34 @@ function markGroups(rows: DraftRow[]): void {
     }
     if (i - start >= GROUP_MIN) {
       for (let first = start; first < i; first += GROUP_MAX) {
-        const g = rows[first]?.id;
-        for (const row of rows.slice(first, Math.min(first + GROUP_MAX, i))) {
-          row.g = g;
-        }
+        groups.push(groupOf(rows.slice(first, Math.min(first + GROUP_MAX, i))));
       }
     }
     start = i;
   }
+  return groups;
+}
+
+/**
+ * The group of `members` (one type, in id order), its payload split into what every member's
+ * payload holds alike, sent and stored once, and each member's own keys (migration 0019): a
+ * team's members' events differ only in `agent_id`.
+ */
+function groupOf(members: DraftRow[]): GroupRow {
+  const first = members[0]?.payload ?? {};
+  const shared = new Set(
+    Object.keys(first).filter((key) => {
+      const value = JSON.stringify(first[key]);
+      return members.every((m) => JSON.stringify(m.payload[key]) === value);
+    }),
+  );
+  const common = Object.fromEntries([...shared].map((key) => [key, first[key]]));
+  const each = members.map((m) => {
+    m.grouped = true;
+    return Object.fromEntries(Object.entries(m.payload).filter(([key]) => !shared.has(key)));
+  });
+  const ids = members.map((m) => m.id);
+  return { id: ids.at(-1) ?? '', type: members[0]?.type ?? '', ids, payload: { common, each } };
 }
 
 /**
@@ -230,7 +262,13 @@ export function draftEvents<T extends EventType>(
 ): { params: EventParams; written: () => void } {
   if (tx.recordEvents === false) {
     return {
-      params: { ...NO_AUDIT, eventRows: '[]', eventOrgId: orgId, eventsAt: at.toISOString() },
+      params: {
+        ...NO_AUDIT,
+        eventRows: '[]',
+        eventGroups: '[]',
+        eventOrgId: orgId,
+        eventsAt: at.toISOString(),
+      },
       written: () => {},
     };
   }
@@ -241,11 +279,13 @@ export function draftEvents<T extends EventType>(
     changes: e.changes,
     audited: e.audited !== false,
   }));
-  markGroups(rows);
+  const groups = groupRuns(rows);
   return {
     params: {
-      // \`changes\` left out (undefined) is null: the audit record then holds the payload.
-      eventRows: JSON.stringify(rows),
+      // A grouped event is sent on its own too only for its audit record. \`changes\` left out
+      // (undefined) is null: the audit record then holds the payload.
+      eventRows: JSON.stringify(groups.length === 0 ? rows : rows.filter((r) => !r.grouped || r.audited)),
+      eventGroups: JSON.stringify(groups),
       eventOrgId: orgId,
       eventsAt: at.toISOString(),
       ...auditParams(tx),
@@ -263,30 +303,30 @@ export function draftEvents<T extends EventType>(
  * that a statement making a change can write its events in the same round trip. The rows come as
  * one JSON array, so one prepared statement fits any count; the driver would otherwise quote every
  * payload into an array literal and the server parse it back element by element. `payload`
- * may complete an event's payload (`e.type`, `e.payload`) with what only the statement knows.
+ * may complete an event's payload (`e.type`, `e.payload`) with what only the statement knows; it
+ * applies to events stored alone (a statement that completes payloads writes too few for a group).
  * A request's change gets an audit record per event, whose changes are the event's own (`e.changes`,
  * see `EventDraft`) or else its payload.
  */
 export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload`) => sql`
     events_given AS (
       SELECT * FROM jsonb_to_recordset(${sql.placeholder('eventRows')}::jsonb)
-        AS e(id uuid, type text, payload jsonb, audited boolean, changes jsonb, g uuid)
+        AS e(id uuid, type text, payload jsonb, audited boolean, changes jsonb, grouped boolean)
     ),
     events_appended AS (
       INSERT INTO outbox (id, org_id, type, payload, created_at)
       SELECT e.id, ${sql.placeholder('eventOrgId')}::uuid, e.type, ${payload},
         ${sql.placeholder('eventsAt')}::timestamptz
       FROM events_given e
-      WHERE e.g IS NULL AND ${when}
+      WHERE e.grouped IS NOT TRUE AND ${when}
     ),
     groups_appended AS (
       INSERT INTO outbox (id, org_id, type, payload, created_at, group_ids)
-      SELECT (array_agg(e.id ORDER BY e.id DESC))[1], ${sql.placeholder('eventOrgId')}::uuid, e.type,
-        jsonb_agg(${payload} ORDER BY e.id), ${sql.placeholder('eventsAt')}::timestamptz,
-        array_agg(e.id ORDER BY e.id)
-      FROM events_given e
-      WHERE e.g IS NOT NULL AND ${when}
-      GROUP BY e.g, e.type
+      SELECT g.id, ${sql.placeholder('eventOrgId')}::uuid, g.type, g.payload,
+        ${sql.placeholder('eventsAt')}::timestamptz, g.ids
+      FROM jsonb_to_recordset(${sql.placeholder('eventGroups')}::jsonb)
+        AS g(id uuid, type text, payload jsonb, ids uuid[])
+      WHERE ${when}
     ),
     audit_appended AS (
       INSERT INTO audit_log (id, org_id, occurred_at, actor_type, actor_key_id, actor_agent_id, action,

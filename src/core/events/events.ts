@@ -199,6 +199,14 @@ type GroupRow = {
   payload: { common: Record<string, unknown>; each: Record<string, unknown>[] };
 };
 
+/** Whether two payload values are the same JSON: at once when they are one value (a shared array). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  return typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** A run of events of one type this long or longer is stored as groups of at most GROUP_MAX. */
 const GROUP_MIN = 20;
 const GROUP_MAX = 1000;
@@ -235,15 +243,21 @@ function groupRuns(rows: DraftRow[]): GroupRow[] {
 function groupOf(members: DraftRow[]): GroupRow {
   const first = members[0]?.payload ?? {};
   const shared = new Set(
-    Object.keys(first).filter((key) => {
-      const value = JSON.stringify(first[key]);
-      return members.every((m) => JSON.stringify(m.payload[key]) === value);
-    }),
+    Object.keys(first).filter((key) => members.every((m) => same(m.payload[key], first[key]))),
   );
-  const common = Object.fromEntries([...shared].map((key) => [key, first[key]]));
+  const common: Record<string, unknown> = {};
+  for (const key of shared) {
+    common[key] = first[key];
+  }
   const each = members.map((m) => {
     m.grouped = true;
-    return Object.fromEntries(Object.entries(m.payload).filter(([key]) => !shared.has(key)));
+    const own: Record<string, unknown> = {};
+    for (const key in m.payload) {
+      if (!shared.has(key)) {
+        own[key] = m.payload[key];
+      }
+    }
+    return own;
   });
   const ids = members.map((m) => m.id);
   return { id: ids.at(-1) ?? '', type: members[0]?.type ?? '', ids, payload: { common, each } };

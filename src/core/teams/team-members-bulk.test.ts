@@ -147,6 +147,16 @@ describe('team members in bulk, at the limits and by role', () => {
         WHERE attrelid = 'outbox'::regclass AND attname = 'payload'`),
     );
     assert.equal(column?.storage, 'e');
+    // Its audit record's copy is compressed with lz4, not pglz (migration 0020); PGlite has no lz4.
+    const [changes] = rowsOf<{ storage: string; compression: string }>(
+      await ctx.db.execute(sql`
+        SELECT attstorage AS storage, attcompression AS compression FROM pg_attribute
+        WHERE attrelid = 'audit_log'::regclass AND attname = 'changes'`),
+    );
+    assert.ok(
+      (changes?.compression === 'l' && changes.storage === 'x') || changes?.storage === 'e',
+      JSON.stringify(changes),
+    );
 
     const removed = await updateTeamMembers(ctx, team.id, { add: [], remove: ids });
     assert.ok(removed.every((r) => r.status === 'removed'));

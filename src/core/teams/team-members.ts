@@ -2,7 +2,7 @@ import { assertCan } from '../access.js';
 import { existingAgentIds, findAgent } from '../agents/agents.repo.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ERRORS, found } from '../errors.js';
-import { type EventDraft, type EventType, emitEvents } from '../events/events.js';
+import { draftEvents, type EventDraft, type EventType } from '../events/events.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
 import { drainAfterCommit } from '../routing/routing.js';
 import { type PriorityChange, setMemberPriorities } from './team-details.repo.js';
@@ -206,14 +206,8 @@ export async function updateTeamMembers(
     const reordered = await applyPriorities(tx, teamId, add.unique, options.priorities);
     const updated = reordered.filter((p) => added.get(p.agentId) === false);
     const updatedIds = updated.map((p) => p.agentId);
-    if (addedIds.length + removedIds.length + updatedIds.length > 0) {
-      // The insert's trigger updated the team's member_count, locking its row: concurrent
-      // additions take turns, and each sees the count the one before it committed.
-      const [team] = await bumpTeams(tx.db, orgId, [teamId]);
-      const size = team?.member_count ?? 0;
-      if (addedIds.length > 0 && size > MAX_TEAM_MEMBERS) {
-        throw ERRORS.teamFull(teamId, MAX_TEAM_MEMBERS);
-      }
+    if (addedIds.length + removedIds.length + updatedIds.length === 0) {
+      return results;
     }
     const events: EventDraft<EventType>[] = [];
     if (addedIds.length > 0) {
@@ -238,21 +232,28 @@ export async function updateTeamMembers(
       });
     }
     // Each agent's side of the change (Zendesk's agent.groups_updated); the change itself is
-    // audited once, by the team's event. All of them in one statement.
+    // audited once, by the team's event. The events share their team lists (one array each),
+    // which lets their group tell at once what they have in common.
     const teamsChanged = (agentId: string, added: string[], removed: string[]) => ({
       type: 'agent.teams_changed' as const,
       payload: { agent_id: agentId, added_team_ids: added, removed_team_ids: removed },
       audited: false as const,
     });
-    await emitEvents(
-      tx,
-      [
-        ...events,
-        ...addedIds.map((id) => teamsChanged(id, [teamId], [])),
-        ...removedIds.map((id) => teamsChanged(id, [], [teamId])),
-      ],
-      orgId,
+    const thisTeam = [teamId];
+    const none: string[] = [];
+    events.push(
+      ...addedIds.map((id) => teamsChanged(id, thisTeam, none)),
+      ...removedIds.map((id) => teamsChanged(id, none, thisTeam)),
     );
+    const draft = draftEvents(tx, events, orgId, tx.now());
+    // The insert's trigger updated the team's member_count, locking its row: concurrent additions
+    // take turns, and each sees the count the one before it committed. The events go with the
+    // count, in one round trip; a team that is now too full fails the whole transaction.
+    const [team] = await bumpTeams(tx.db, orgId, [teamId], draft.params);
+    if (addedIds.length > 0 && (team?.member_count ?? 0) > MAX_TEAM_MEMBERS) {
+      throw ERRORS.teamFull(teamId, MAX_TEAM_MEMBERS);
+    }
+    draft.written();
     return results;
   });
 }

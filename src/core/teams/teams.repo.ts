@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, type SQL, sql } f
 import type { Db } from '../../db/client.js';
 import { preparedPerDb, preparedSql } from '../../db/prepared.js';
 import { agents, type TeamRow, teamMembers, teams } from '../../db/schema.js';
+import { appendingEvents, type EventParams } from '../events/events.js';
 import type { PageRequest } from '../paging.js';
 
 export interface MemberRow {
@@ -108,26 +109,31 @@ export async function updateTeamRow(
   return rows[0] ?? null;
 }
 
-const bumpTeamsStatement = preparedSql<
-  { id: string; member_count: number },
-  { orgId: string; teamIds: string[] }
->(
-  'roster_bump_teams',
-  sql`UPDATE teams SET version = version + 1
+const BUMP = sql`UPDATE teams SET version = version + 1
       WHERE org_id = ${sql.placeholder('orgId')} AND id = ANY(${sql.placeholder('teamIds')}::uuid[])
-      RETURNING id, member_count`,
+      RETURNING id, member_count`;
+
+type Bumped = { id: string; member_count: number };
+
+const bumpTeamsStatement = preparedSql<Bumped, { orgId: string; teamIds: string[] }>(
+  'roster_bump_teams',
+  BUMP,
+);
+
+const bumpTeamsWithEventsStatement = preparedSql<Bumped, { orgId: string; teamIds: string[] } & EventParams>(
+  'roster_bump_teams_with_events',
+  sql`WITH bumped AS (${BUMP}), ${appendingEvents(sql`true`)} SELECT * FROM bumped`,
 );
 
 /**
  * Counts one more change of each team (its members changed): their ETags move on. Returns their
- * member counts as of now (teams that do not exist are left out).
+ * member counts as of now (teams that do not exist are left out). `events` (see `draftEvents`),
+ * when given, are appended in the same statement.
  */
-export function bumpTeams(
-  db: Db,
-  orgId: string,
-  teamIds: string[],
-): Promise<{ id: string; member_count: number }[]> {
-  return bumpTeamsStatement(db, { orgId, teamIds });
+export function bumpTeams(db: Db, orgId: string, teamIds: string[], events?: EventParams): Promise<Bumped[]> {
+  return events === undefined
+    ? bumpTeamsStatement(db, { orgId, teamIds })
+    : bumpTeamsWithEventsStatement(db, { orgId, teamIds, ...events });
 }
 
 /**

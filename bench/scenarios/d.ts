@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { bareClaimLoop } from '../baselines/claim-sql.js';
 import { seedAgents } from '../data.js';
-import { api, databaseEnv, load, must, POOL_SIZE, spread, startRoster } from '../lib.js';
+import { api, databaseEnv, type Load, load, must, POOL_SIZE, spread, startRoster } from '../lib.js';
 import { one, record, recordEventsCost, recordRls } from '../report.js';
 import { type Bench, from, type Scenario } from '../scenario.js';
 import { PAIRS, SECONDS } from '../settings.js';
@@ -135,15 +135,26 @@ async function run(bench: Bench): Promise<void> {
     const l = { rate: [] as number[], paced: [] as number[], p50: [] as number[] };
     const b = { rate: [] as number[], p50: [] as number[] };
     const q = { rate: [] as number[] };
+    // Every run leaves its conversations (closed) behind, so each run meets a larger table than
+    // the one before. The three servers take turns at going first, second and third, one turn per
+    // pair, and the paced pair swaps its order each time: no side always meets the larger table.
+    const sides = [roster.base, rls.base, quiet.base];
     for (let i = 0; i < PAIRS; i++) {
-      const A = await measured(LOADED);
-      const L = await measured(LOADED, rls.base);
-      q.rate.push((await measured(LOADED, quiet.base)).rps);
+      const loaded = new Map<string, Load>();
+      for (let k = 0; k < sides.length; k++) {
+        const base = sides[(i + k) % sides.length] as string;
+        loaded.set(base, await measured(LOADED, base));
+      }
+      const A = loaded.get(roster.base) as Load;
+      const L = loaded.get(rls.base) as Load;
+      q.rate.push(loaded.get(quiet.base)?.rps ?? 0);
       await reset();
       const B = await bare();
       await allAssigned('baseline');
+      const rlsFirst = i % 2 === 1;
+      const pacedRlsFirst = rlsFirst ? await measured(POOL_SIZE, rls.base) : null;
       const paced = await measured(POOL_SIZE);
-      const pacedRls = await measured(POOL_SIZE, rls.base);
+      const pacedRls = pacedRlsFirst ?? (await measured(POOL_SIZE, rls.base));
       l.rate.push(L.rps);
       l.paced.push(pacedRls.rps);
       l.p50.push(pacedRls.p50);

@@ -42,6 +42,16 @@ export function percentile(values: number[], p: number): number {
   return sorted[index] ?? 0;
 }
 
+/**
+ * `sides` in the order of turn `turn`: each takes every place in turn (turn 0 as given, turn 1
+ * starting from the second, ...), so that across turns no side always runs after the others, on
+ * tables their runs have grown.
+ */
+export function inTurn<T>(sides: readonly T[], turn: number): T[] {
+  const start = turn % sides.length;
+  return [...sides.slice(start), ...sides.slice(0, start)];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Processes
 

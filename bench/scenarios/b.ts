@@ -6,7 +6,7 @@
  */
 import { bareBulkAdd } from '../baselines/bulk-sql.js';
 import { createTeam, seedAgents } from '../data.js';
-import { api, databaseEnv, must, percentile, spread, startRoster } from '../lib.js';
+import { api, databaseEnv, inTurn, must, percentile, spread, startRoster } from '../lib.js';
 import { record, recordEventsCost, recordRls } from '../report.js';
 import { type Bench, from, type Scenario } from '../scenario.js';
 import { BULK_ITERATIONS, PAIRS } from '../settings.js';
@@ -47,8 +47,7 @@ async function run(bench: Bench): Promise<void> {
   const sides = [a.roster.base, a.rls.base, quiet.base];
   for (let i = 0; i < PAIRS; i++) {
     const times = new Map<string, number[]>();
-    for (let k = 0; k < sides.length; k++) {
-      const base = sides[(i + k) % sides.length] as string;
+    for (const base of inTurn(sides, i)) {
       times.set(base, await rosterAdds(agents, base));
     }
     const A = times.get(a.roster.base) ?? [];

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { bareClaimLoop } from '../baselines/claim-sql.js';
 import { seedAgents } from '../data.js';
-import { api, databaseEnv, type Load, load, must, POOL_SIZE, spread, startRoster } from '../lib.js';
+import { api, databaseEnv, inTurn, type Load, load, must, POOL_SIZE, spread, startRoster } from '../lib.js';
 import { one, record, recordEventsCost, recordRls } from '../report.js';
 import { type Bench, from, type Scenario } from '../scenario.js';
 import { PAIRS, SECONDS } from '../settings.js';
@@ -141,8 +141,7 @@ async function run(bench: Bench): Promise<void> {
     const sides = [roster.base, rls.base, quiet.base];
     for (let i = 0; i < PAIRS; i++) {
       const loaded = new Map<string, Load>();
-      for (let k = 0; k < sides.length; k++) {
-        const base = sides[(i + k) % sides.length] as string;
+      for (const base of inTurn(sides, i)) {
         loaded.set(base, await measured(LOADED, base));
       }
       const A = loaded.get(roster.base) as Load;
@@ -151,10 +150,12 @@ async function run(bench: Bench): Promise<void> {
       await reset();
       const B = await bare();
       await allAssigned('baseline');
-      const rlsFirst = i % 2 === 1;
-      const pacedRlsFirst = rlsFirst ? await measured(POOL_SIZE, rls.base) : null;
-      const paced = await measured(POOL_SIZE);
-      const pacedRls = pacedRlsFirst ?? (await measured(POOL_SIZE, rls.base));
+      const pacedRuns = new Map<string, Load>();
+      for (const base of inTurn([roster.base, rls.base], i)) {
+        pacedRuns.set(base, await measured(POOL_SIZE, base));
+      }
+      const paced = pacedRuns.get(roster.base) as Load;
+      const pacedRls = pacedRuns.get(rls.base) as Load;
       l.rate.push(L.rps);
       l.paced.push(pacedRls.rps);
       l.p50.push(pacedRls.p50);

@@ -298,7 +298,7 @@ export function draftEvents<T extends EventType>(
     params: {
       // A grouped event is sent on its own too only for its audit record. \`changes\` left out
       // (undefined) is null: the audit record then holds the payload.
-      eventRows: JSON.stringify(groups.length === 0 ? rows : rows.filter((r) => !r.grouped || r.audited)),
+      eventRows: JSON.stringify(rows.filter((r) => !r.grouped || r.audited)),
       eventGroups: JSON.stringify(groups),
       eventOrgId: orgId,
       eventsAt: at.toISOString(),

@@ -47,7 +47,21 @@ describe('the console, end to end', { skip: SKIP, timeout: 600_000 }, () => {
   });
 
   it('signs in with an API key; a wrong key is refused with the API message', async () => {
+    // The session lookup is held back until the spinner shown meanwhile has been checked.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/v1/sessions/current', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${server.base}/console/`);
+    await page.getByLabel('Loading', { exact: true }).waitFor();
+    await check('loading');
+    release();
+    await page.getByLabel('API key', { exact: true }).waitFor();
+    await page.unroute('**/v1/sessions/current');
     await check('sign-in');
     await page.getByLabel('API key', { exact: true }).fill('roster_sk_not-a-real-key');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -186,7 +186,7 @@ export function Board() {
         )}
       </Group>
       {board === null && live.error === null ? (
-        <Loader aria-label="Loading the board" />
+        <Loader role="status" aria-label="Loading the board" />
       ) : (
         <BoardTable rows={rows} now={now} actions={actions} />
       )}

@@ -198,10 +198,11 @@ describe('the roster command line against a real server', { timeout: 600_000 }, 
     writeFileSync(members, 'email\nBOB@example.com\n');
     assert.equal((await cli('teams', 'members', 'import', team.id, members)).code, 0);
     assert.equal((await json('agents', 'list', '--team', team.id)).length, 2);
-    writeFileSync(members, 'email\nnobody@example.com\n');
+    // Lines as an editor numbers them: a cell's line break and a blank line count once each.
+    writeFileSync(members, 'email,note\r\nBOB@example.com,"two\r\nlines"\r\n\r\nnobody@example.com,\r\n');
     const refused = await cli('teams', 'members', 'import', team.id, members);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /line 2: no agent with email "nobody@example.com"/);
+    assert.match(refused.stderr, /line 5: no agent with email "nobody@example.com"/);
 
     const exported = await cli('agents', 'export');
     assert.match(

@@ -33,6 +33,42 @@ describe('readAgentsCsv', () => {
     );
   });
 
+  it('numbers lines as an editor does: a row by its first line, line breaks in cells counted once', async () => {
+    for (const eol of ['\r\n', '\n']) {
+      const csv = await readAgentsCsv(
+        file(
+          'multiline.csv',
+          [
+            'email,full_name',
+            'a@x.test,"Ann',
+            'Smith"',
+            '',
+            'not-an-email,B',
+            'c@x.test,"C',
+            '',
+            'C"',
+            'd@x.test,D',
+            '',
+          ].join(eol),
+        ),
+      );
+      assert.deepEqual(
+        csv.rows.map((r) => [r.line, r.email, r.full_name]),
+        [
+          [2, 'a@x.test', `Ann${eol}Smith`],
+          [6, 'c@x.test', `C${eol}${eol}C`],
+          [9, 'd@x.test', 'D'],
+        ],
+        JSON.stringify(eol),
+      );
+      assert.deepEqual(
+        csv.problems.map((p) => [p.line, p.column]),
+        [[5, 'email']],
+        JSON.stringify(eol),
+      );
+    }
+  });
+
   it('checks the rows before a part that is not CSV, and reports that part too', async () => {
     const csv = await readAgentsCsv(
       file('broken.csv', '\uFEFFemail;full_name\nnot-an-email;A\nc@x.test;C\nd@x.test;"unclosed\n'),
@@ -45,7 +81,8 @@ describe('readAgentsCsv', () => {
     assert.equal(csv.problems.length, 2);
     assert.deepEqual(csv.problems[0], { line: 2, column: 'email', message: csv.problems[0]?.message });
     assert.match(csv.problems[0]?.message ?? '', /not-an-email/);
-    assert.equal(csv.problems[1]?.column, null);
+    // Where the record that cannot be read starts: the quote opened there is never closed.
+    assert.deepEqual([csv.problems[1]?.line, csv.problems[1]?.column], [4, null]);
     assert.match(csv.problems[1]?.message ?? '', /^cannot be read as CSV: /);
   });
 });

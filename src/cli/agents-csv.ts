@@ -4,7 +4,7 @@
  * fields, CRLF or LF. Every row is checked before anything is sent; each problem names its line
  * and column.
  */
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 
 /** Where ajv-formats' full `email` format is what the server checks; the same pattern here. */
@@ -54,18 +54,6 @@ function delimiterOf(head: Buffer): string {
   const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
   const count = (c: string) => header.split(c).length - 1;
   return count(';') > count(',') ? ';' : ',';
-}
-
-/** The delimiter of the CSV file at `path`, from its first 64 KiB (see `delimiterOf`). */
-export async function detectDelimiter(path: string): Promise<string> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    return delimiterOf(buffer.subarray(0, bytesRead));
-  } finally {
-    await file.close();
-  }
 }
 
 /** A `;`-separated list cell: trimmed items, empty ones dropped. */
@@ -144,16 +132,56 @@ const CHECKS: Record<(typeof AGENT_COLUMNS)[number], Check> = {
 };
 
 /**
- * Reads and checks the whole file; `rows` holds only the rows without problems. The file is read
- * at once and parsed synchronously (its rows are all held anyway): parsing 10,000 rows through the
- * stream API took 200 ms in a fresh process, three times as long. Rows before a part that is not
- * CSV are still checked, and that part is reported as a problem of its own.
+ * Line numbers of `content` by byte offset, as an editor counts them (CRLF, LF or CR end a line).
+ * csv-parse's own count takes a CRLF inside a quoted cell for two lines, and gives a record's last
+ * line; a problem is reported at its record's first. Offsets must be asked for in increasing order.
  */
-export async function readAgentsCsv(path: string): Promise<CsvAgents> {
-  const content = await readFile(path);
+function lineNumbers(content: Buffer) {
+  let offset = 0;
+  let line = 1;
+  const isBreak = (i: number) => content[i] === 0x0a || content[i] === 0x0d;
+  const advance = (to: number) => {
+    for (; offset < to && offset < content.length; offset++) {
+      // A CR followed by LF is one line break, counted at the LF.
+      if (content[offset] === 0x0a || (content[offset] === 0x0d && content[offset + 1] !== 0x0a)) {
+        line++;
+      }
+    }
+  };
+  return {
+    /** The first line of the record that ends at byte `end`, after blank lines before it. */
+    recordEndingAt(end: number): number {
+      while (offset < end && isBreak(offset)) {
+        advance(offset + 1);
+      }
+      const first = line;
+      advance(end);
+      return first;
+    },
+    /** The first line of the next record: where a part that could not be parsed starts. */
+    next(): number {
+      while (offset < content.length && isBreak(offset)) {
+        advance(offset + 1);
+      }
+      return line;
+    },
+  };
+}
+
+/** A CSV file's records (cells trimmed, blank lines skipped), each with its first line. */
+export interface CsvRecords {
+  /** `,` or `;`, detected on the header line (see `delimiterOf`). */
+  delimiter: string;
+  records: { record: string[]; line: number }[];
+  /** The part that could not be parsed, if any: the records before it are in `records`. */
+  unreadable: CsvProblem | null;
+}
+
+/** Parses `content` (UTF-8, any BOM dropped) into records numbered by line (see `lineNumbers`). */
+export function csvRecords(content: Buffer): CsvRecords {
   const delimiter = delimiterOf(content.subarray(0, 64 * 1024));
-  const records: { record: string[]; line: number }[] = [];
-  let unreadable: CsvProblem | null = null;
+  const records: CsvRecords['records'] = [];
+  const lines = lineNumbers(content);
   try {
     parse(content, {
       bom: true,
@@ -162,7 +190,7 @@ export async function readAgentsCsv(path: string): Promise<CsvAgents> {
       skip_empty_lines: true,
       trim: true,
       on_record: (record: string[], context) => {
-        records.push({ record, line: context.lines });
+        records.push({ record, line: lines.recordEndingAt(context.bytes) });
         return null;
       },
     });
@@ -170,9 +198,24 @@ export async function readAgentsCsv(path: string): Promise<CsvAgents> {
     if (!(err instanceof CsvError)) {
       throw err;
     }
-    const at = (err as CsvError & { lines?: number }).lines;
-    unreadable = { line: at ?? 0, column: null, message: `cannot be read as CSV: ${err.message}` };
+    // The parser failed inside the record after the last one it gave.
+    return {
+      delimiter,
+      records,
+      unreadable: { line: lines.next(), column: null, message: `cannot be read as CSV: ${err.message}` },
+    };
   }
+  return { delimiter, records, unreadable: null };
+}
+
+/**
+ * Reads and checks the whole file; `rows` holds only the rows without problems. The file is read
+ * at once and parsed synchronously (its rows are all held anyway): parsing 10,000 rows through the
+ * stream API took 200 ms in a fresh process, three times as long. Rows before a part that is not
+ * CSV are still checked, and that part is reported as a problem of its own.
+ */
+export async function readAgentsCsv(path: string): Promise<CsvAgents> {
+  const { delimiter, records, unreadable } = csvRecords(await readFile(path));
   const rows: CsvAgent[] = [];
   const problems: CsvProblem[] = [];
   let header: string[] | null = null;

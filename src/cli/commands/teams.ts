@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
-import { detectDelimiter } from '../agents-csv.js';
+import { csvRecords, describeProblem } from '../agents-csv.js';
 import { type Api, allPages, connect, ok } from '../api.js';
 import { action } from '../command.js';
 import { printJson, printRecord, printRows, say } from '../output.js';
@@ -104,31 +103,32 @@ export function teamCommands(program: Command): void {
     .description('Add the agents of a CSV file to a team: an email or id column (other columns are ignored)')
     .action(
       action(async (opts, team, file) => {
-        const records = parse(await readFile(file as string), {
-          bom: true,
-          columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-          delimiter: await detectDelimiter(file as string),
-          skip_empty_lines: true,
-          trim: true,
-          relax_column_count: true,
-        }) as Record<string, string>[];
+        const { records, unreadable } = csvRecords(await readFile(file as string));
+        if (unreadable !== null) {
+          say(describeProblem(unreadable));
+          return 1;
+        }
+        const [header, ...rows] = records;
+        const columns = (header?.record ?? []).map((h) => h.toLowerCase());
+        const cell = (record: string[], name: string) => record[columns.indexOf(name)] ?? '';
         const api = await connect(opts);
-        const needEmails = records.some((r) => !r.id && !r.agent_id);
+        const needEmails = rows.some((r) => !cell(r.record, 'id') && !cell(r.record, 'agent_id'));
         const byEmail = new Map(
           needEmails ? (await listAllAgents(api, {})).map((a) => [a.email.toLowerCase(), a.id] as const) : [],
         );
         const ids: string[] = [];
         const problems: string[] = [];
-        records.forEach((r, i) => {
-          const id = r.id || r.agent_id || byEmail.get((r.email ?? '').toLowerCase());
+        for (const { record, line } of rows) {
+          const email = cell(record, 'email');
+          const id = cell(record, 'id') || cell(record, 'agent_id') || byEmail.get(email.toLowerCase());
           if (id && UUID.test(id)) {
             ids.push(id.toLowerCase());
           } else {
             problems.push(
-              `line ${i + 2}: no agent ${r.email ? `with email "${r.email}"` : '(no email or id column)'}`,
+              `line ${line}: no agent ${email ? `with email "${email}"` : '(no email or id column)'}`,
             );
           }
-        });
+        }
         if (problems.length > 0) {
           for (const p of problems) {
             say(p);

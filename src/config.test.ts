@@ -176,6 +176,23 @@ describe('loadConfig', () => {
     assertConfigError({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://x' }, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   });
 
+  it('reads the webhook secrets keys as base64 or hex of 32 bytes, the new one first', () => {
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    const hex = Buffer.alloc(32, 9).toString('hex');
+    assert.deepEqual(loadConfig({}).webhookSecretsKeys, []);
+    assert.deepEqual(
+      loadConfig({ ROSTER_WEBHOOK_SECRETS_KEY: hex, ROSTER_WEBHOOK_SECRETS_KEY_PREVIOUS: b64 })
+        .webhookSecretsKeys,
+      [Buffer.alloc(32, 9), Buffer.alloc(32, 7)],
+    );
+    assertConfigError({ ROSTER_WEBHOOK_SECRETS_KEY: 'not-a-key' }, 'ROSTER_WEBHOOK_SECRETS_KEY');
+    assertConfigError(
+      { ROSTER_WEBHOOK_SECRETS_KEY: Buffer.alloc(16).toString('base64') },
+      'ROSTER_WEBHOOK_SECRETS_KEY',
+    );
+    assertConfigError({ ROSTER_WEBHOOK_SECRETS_KEY_PREVIOUS: b64 }, 'ROSTER_WEBHOOK_SECRETS_KEY_PREVIOUS');
+  });
+
   it('rejects an unknown log level', () => {
     assertConfigError({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
   });

@@ -10,6 +10,8 @@ export interface Config {
   /** Role that runs the migrations and owns the tables; null: `databaseUrl`'s own role. */
   migrationDatabaseUrl: string | null;
   databasePoolSize: number;
+  /** How long a request waits for a PostgreSQL connection (new or pooled) before a 503; 0: forever. */
+  databaseConnectTimeoutMs: number;
   masterKey: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
@@ -49,6 +51,11 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Hosts (as written in URLs) and CIDRs webhooks may reach although not public (loopback, private). */
   webhookAllowHosts: string[];
+  /**
+   * Keys sealing webhook signing secrets at rest (ROSTER_WEBHOOK_SECRETS_KEY, then
+   * ROSTER_WEBHOOK_SECRETS_KEY_PREVIOUS): the first seals, each opens; none: stored plain.
+   */
+  webhookSecretsKeys: Buffer[];
   /** How long a webhook receiver has to answer. */
   webhookTimeoutMs: number;
   /** How long an instance's claim on a webhook endpoint lasts without renewal (a crashed instance's runs out). */
@@ -193,6 +200,35 @@ function metricsToken(env: Env): string | null {
   return raw;
 }
 
+/** A 32-byte key, written as base64 (44 characters) or hex (64). */
+function key32(env: Env, name: string): Buffer | null {
+  const raw = str(env, name);
+  if (raw === null) {
+    return null;
+  }
+  const key = /^[0-9a-fA-F]{64}$/.test(raw)
+    ? Buffer.from(raw, 'hex')
+    : /^[A-Za-z0-9+/]{43}=$/.test(raw)
+      ? Buffer.from(raw, 'base64')
+      : null;
+  if (key === null) {
+    throw new ConfigError(name, 'must be 32 random bytes as base64 (44 characters) or hex (64 characters)');
+  }
+  return key;
+}
+
+function secretsKeys(env: Env): Buffer[] {
+  const current = key32(env, 'ROSTER_WEBHOOK_SECRETS_KEY');
+  const previous = key32(env, 'ROSTER_WEBHOOK_SECRETS_KEY_PREVIOUS');
+  if (current === null && previous !== null) {
+    throw new ConfigError(
+      'ROSTER_WEBHOOK_SECRETS_KEY_PREVIOUS',
+      'is set without ROSTER_WEBHOOK_SECRETS_KEY: set the new key there, the old one here',
+    );
+  }
+  return [current, previous].filter((k): k is Buffer => k !== null);
+}
+
 function uuidList(env: Env, name: string): string[] {
   const raw = str(env, name);
   const ids =
@@ -238,6 +274,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     migrationDatabaseUrl: url(env, 'ROSTER_MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int(env, 'ROSTER_DB_POOL_SIZE', 10, 1, 200),
+    databaseConnectTimeoutMs: int(env, 'ROSTER_DB_CONNECT_TIMEOUT_MS', 10_000, 0, 600_000),
     masterKey: masterKey(env),
     logLevel: oneOf(
       env,
@@ -262,6 +299,7 @@ export function loadConfig(env: Env = process.env): Config {
     recordEvents: oneOf(env, 'ROSTER_RECORD_EVENTS', ['on', 'off'] as const, 'on') === 'on',
     trustProxy: trustProxy(env),
     webhookAllowHosts: allowHosts(env, 'ROSTER_WEBHOOK_ALLOW_HOSTS'),
+    webhookSecretsKeys: secretsKeys(env),
     webhookTimeoutMs: int(env, 'ROSTER_WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
     webhookLeaseSeconds: int(env, 'ROSTER_WEBHOOK_LEASE_SECONDS', 30, 2, 3_600),
     auditRetentionDays: int(env, 'ROSTER_AUDIT_RETENTION_DAYS', 365, 1, 36_500),

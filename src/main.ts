@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { verifiedCaches } from './core/api-keys/key-cache.js';
 import { metricSnapshots } from './core/platform/metric-snapshots.js';
 import { initPlatform } from './core/platform/platform.js';
+import { resealWebhookSecrets } from './core/webhooks/reseal.js';
+import { SecretBox } from './core/webhooks/secret-box.js';
 import { openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
 import { startMetricsServer } from './observability/http-metrics.js';
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
           kind: 'postgres',
           url: config.databaseUrl,
           poolSize: config.databasePoolSize,
+          connectTimeoutMs: config.databaseConnectTimeoutMs,
           migrationUrl: config.migrationDatabaseUrl,
         },
   );
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
   // This instance's tail of the event feed: event streams and webhooks read it.
   const feed = new FeedTailer(database.db, realtime.events);
   const egress = new EgressPolicy(config.webhookAllowHosts);
+  const secrets = new SecretBox(config.webhookSecretsKeys);
+  const sealing = await resealWebhookSecrets(database.db, secrets);
   const { app, drain, schemas } = await buildApp({
     db: database.db,
     forOrg: database.forOrg,
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
     events: realtime.events,
     feed,
     egress,
+    secrets,
     presence: realtime.presence,
     limiter: realtime.limiter,
     authFailures: realtime.authFailures,
@@ -104,6 +110,20 @@ async function main(): Promise<void> {
     app.log.info('using the master key from ROSTER_MASTER_KEY');
   }
 
+  if (sealing.resealed > 0) {
+    app.log.info(
+      { endpoints: sealing.resealed },
+      'webhook signing secrets sealed with ROSTER_WEBHOOK_SECRETS_KEY',
+    );
+  }
+  if (sealing.unreadable > 0) {
+    app.log.error(
+      { endpoints: sealing.unreadable },
+      'webhook signing secrets are sealed with a key not configured (ROSTER_WEBHOOK_SECRETS_KEY, ROSTER_WEBHOOK_SECRETS_KEY_PREVIOUS): ' +
+        'these endpoints receive nothing until it is set again',
+    );
+  }
+
   if (!config.recordEvents) {
     app.log.warn(
       'ROSTER_RECORD_EVENTS=off: changes write no events and no audit records (for measuring their cost only)',
@@ -127,6 +147,7 @@ async function main(): Promise<void> {
     presence: realtime.presence,
     now: () => new Date(),
     send: createSender(egress),
+    secrets,
     timeoutMs: config.webhookTimeoutMs,
     leaseMs: config.webhookLeaseSeconds * 1000,
     tickMs: 1_000,

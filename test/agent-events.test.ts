@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { count, eq } from 'drizzle-orm';
 import { listOrgFeedAfter, NIL_ID } from '../src/core/events/events.repo.js';
-import { outboxEvents } from '../src/db/schema.js';
-import { createTestApp, type TestApp } from './harness.js';
+import { createTestApp, feedSettled, type TestApp } from './harness.js';
 import { expectJson, newTenant, type Tenant } from './http.js';
 
 let env: TestApp;
@@ -15,21 +13,8 @@ after(async () => {
 });
 
 async function eventsOf(t: Tenant, type: string): Promise<Record<string, unknown>[]> {
-  // The feed shows a commit once no older transaction is open anywhere on the server; other test
-  // files write to the same PostgreSQL meanwhile, so wait until nothing this test wrote is held back.
-  const stored = async () => {
-    const [row] = await env.database.db
-      .select({ n: count() })
-      .from(outboxEvents)
-      .where(eq(outboxEvents.orgId, t.orgId));
-    return row?.n ?? 0;
-  };
-  const deadline = Date.now() + 5000;
-  let events = await listOrgFeedAfter(env.database.db, t.orgId, { xid: '0', id: NIL_ID }, 1000);
-  while (events.length < (await stored()) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    events = await listOrgFeedAfter(env.database.db, t.orgId, { xid: '0', id: NIL_ID }, 1000);
-  }
+  await feedSettled(env.database.db);
+  const events = await listOrgFeedAfter(env.database.db, t.orgId, { xid: '0', id: NIL_ID }, 1000);
   return events.filter((e) => e.type === type).map((e) => e.data);
 }
 

@@ -151,7 +151,7 @@ describe('the audit log', () => {
     }
     const [stored] = rowsOf<{ n: number }>(
       await env.database.db.execute(sql`
-        SELECT cardinality(group_ids) AS n FROM outbox
+        SELECT group_size AS n FROM outbox
         WHERE org_id = ${t.orgId}::uuid AND type = 'agent.created'`),
     );
     assert.equal(stored?.n, 25, 'one group row');

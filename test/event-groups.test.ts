@@ -1,7 +1,7 @@
 /**
- * Event groups (migration 0018): a run of events of one type that one change appends is stored as
- * one outbox row, and every reader of the feed still sees the events one by one, each with its own
- * id, in the order and at the positions they would have with a row each.
+ * Event groups (migrations 0018, 0019, 0021): a run of events of one type that one change appends
+ * is stored as one outbox row, and every reader of the feed still sees the events one by one, each
+ * with its own id, in the order and at the positions they would have with a row each.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -16,17 +16,19 @@ import {
   listOrgFeedAfter,
   NIL_ID,
 } from '../src/core/events/events.repo.js';
+import { newId } from '../src/core/ids.js';
 import { updateTeamMembers } from '../src/core/teams/team-members.js';
 import { insertAgents } from '../src/core/teams/team-members-test-support.js';
 import { rowsOf } from '../src/db/client.js';
 import { outbox, outboxEvents } from '../src/db/schema.js';
 import { buildOrg, buildTeam } from './factories.js';
-import { createTestEnv, type TestEnv } from './harness.js';
+import { createTestEnv, feedSettled, type TestEnv } from './harness.js';
 
 const START: FeedPosition = { xid: '0', id: NIL_ID };
 
 /** The org's whole feed, read `pageSize` events at a time, each page resuming after the last. */
 async function readAll(ctx: Ctx, pageSize: number) {
+  await feedSettled(ctx.db);
   const seen = [];
   let at = START;
   for (;;) {
@@ -53,28 +55,37 @@ describe('event groups', () => {
     agentIds = await insertAgents(ctx, 50);
     teamId = (await buildTeam(ctx)).id;
     await updateTeamMembers(ctx, teamId, { add: agentIds, remove: [] });
+    await feedSettled(env.database.db);
   });
   after(() => env?.close());
 
   it("stores a change's per-member events as one row, read back as the events", async () => {
     const rows = await ctx.db
-      .select({ id: outbox.id, type: outbox.type, groupIds: outbox.groupIds })
+      .select({ id: outbox.id, type: outbox.type, groupIds: outbox.groupIds, groupSize: outbox.groupSize })
       .from(outbox)
       .where(eq(outbox.orgId, ctx.actor.orgId))
       .orderBy(asc(outbox.xid), asc(outbox.id));
     const group = rows.find((r) => r.type === 'agent.teams_changed');
     assert.equal(rows.filter((r) => r.type === 'agent.teams_changed').length, 1, 'one row for 50 events');
-    assert.equal(group?.groupIds?.length, 50);
-    assert.equal(group?.id, group?.groupIds?.at(-1), "the row's id is its last event's");
+    assert.equal(group?.groupSize, 50);
+    assert.equal(group?.groupIds, null, 'the ids are not stored');
 
     const events = await ctx.db
       .select()
       .from(outboxEvents)
       .where(eq(outboxEvents.type, 'agent.teams_changed'))
       .orderBy(asc(outboxEvents.id));
+    assert.equal(events.length, 50);
+    assert.equal(events.at(-1)?.id, group?.id, "the row's id is its last event's");
+    const prefix = group?.id.slice(0, 32);
     assert.deepEqual(
       events.map((e) => e.id),
-      group?.groupIds,
+      events.map((_, i) => `${prefix}${i.toString(16).padStart(4, '0')}`),
+      "each event's id is the row's with its place in the last two bytes",
+    );
+    assert.ok(
+      rows.every((r) => r.type === 'agent.teams_changed' || r.id.slice(0, 32) !== prefix),
+      'no other event of the change shares those ids',
     );
     assert.deepEqual(events.map((e) => e.payload.agent_id).sort(), [...agentIds].sort());
     for (const e of events) {
@@ -145,7 +156,7 @@ describe('event groups', () => {
     const [row] = rowsOf<{ payload: { common: unknown; each: Record<string, unknown>[] } }>(
       await org.db.execute(sql`
         SELECT payload FROM outbox
-        WHERE org_id = ${org.actor.orgId}::uuid AND group_ids IS NOT NULL`),
+        WHERE org_id = ${org.actor.orgId}::uuid AND group_size IS NOT NULL`),
     );
     assert.deepEqual(row?.payload.common, { available: true, status: 'online', channels: { chat: true } });
     assert.deepEqual(row?.payload.each[0], {
@@ -161,6 +172,24 @@ describe('event groups', () => {
     );
   });
 
+  it('still reads a group written before migration 0021, with its ids stored', async () => {
+    const org = await buildOrg(env);
+    const ids = [newId(), newId(), newId()];
+    await org.db.execute(sql`
+      INSERT INTO outbox (id, org_id, type, payload, created_at, group_ids)
+      VALUES (${ids[2]}::uuid, ${org.actor.orgId}::uuid, 'agent.teams_changed',
+        ${JSON.stringify({
+          common: { added_team_ids: [teamId], removed_team_ids: [] },
+          each: ids.map((_, i) => ({ agent_id: agentIds[i] })),
+        })}::jsonb, now(), ${`{${ids.join(',')}}`}::uuid[])`);
+    const feed = (await readAll(org, 2)).filter((e) => e.type === 'agent.teams_changed');
+    assert.deepEqual(
+      feed.map((e) => [e.id, e.data]),
+      ids.map((id, i) => [id, { added_team_ids: [teamId], removed_team_ids: [], agent_id: agentIds[i] }]),
+    );
+    assert.equal((await findOutboxEvent(org.db, org.actor.orgId, ids[1] as string))?.id, ids[1]);
+  });
+
   it('splits a long run into groups of at most 1,000, and leaves short runs a row each', async () => {
     const org = await buildOrg(env);
     const run = Array.from({ length: 1200 }, (_, i) => ({
@@ -174,7 +203,7 @@ describe('event groups', () => {
     await emitEvents(org, [...short, ...run, ...short]);
     const rows = rowsOf<{ type: string; n: number | null }>(
       await org.db.execute(sql`
-        SELECT type, cardinality(group_ids) AS n FROM outbox
+        SELECT type, group_size AS n FROM outbox
         WHERE org_id = ${org.actor.orgId}::uuid AND type <> 'org.created' ORDER BY xid, id`),
     );
     assert.deepEqual(

@@ -8,7 +8,7 @@ import type { Ctx } from '../src/core/context.js';
 import { type EventBus, LocalEventBus } from '../src/core/events/bus.js';
 import type { FeedCache } from '../src/core/feed-cache.js';
 import { initPlatform, type Platform } from '../src/core/platform/platform.js';
-import { type Database, openDatabase } from '../src/db/client.js';
+import { type Database, openDatabase, rowsOf } from '../src/db/client.js';
 import { type BuiltApp, buildApp } from '../src/http/app.js';
 import type { AuthFailureLimiter } from '../src/realtime/auth-failures.js';
 import { MemoryPresenceStore } from '../src/realtime/memory-presence-store.js';
@@ -241,4 +241,25 @@ export async function listenTestApp(options: TestAppOptions = {}): Promise<TestA
     throw new Error('the test app is not listening on a TCP port');
   }
   return { ...env, base: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * Waits until everything committed before the call has joined the event feed. The feed is read
+ * only below the xmin of the reader's snapshot, so on PostgreSQL an event stays out of it while any
+ * older transaction on the server is open, another test file's included; PGlite has one
+ * connection, and nothing to wait for.
+ */
+export async function feedSettled(db: Database['db'], timeoutMs = 10_000): Promise<void> {
+  const xmaxOf = async (query: string) => {
+    const [row] = rowsOf<{ x: string }>(await db.execute(sql.raw(query)));
+    return BigInt(row?.x ?? '0');
+  };
+  const before = await xmaxOf('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x');
+  const deadline = Date.now() + timeoutMs;
+  while ((await xmaxOf('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')) < before) {
+    if (Date.now() > deadline) {
+      throw new Error(`the event feed did not settle within ${timeoutMs} ms: a transaction stays open`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -106,7 +106,11 @@ describe('the master key across restarts (real server)', { timeout: 240_000 }, (
     }
     // An ordinary request still logs its two lines; the probes before it logged none.
     assert.equal((await call(server.base, CHOSEN, 'GET', '/v1/orgs')).status, 200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The server writes its lines to a pipe: wait for the request's last one rather than a fixed time.
+    const completed = () => logLines(server).filter((l) => l.msg === 'request completed').length;
+    for (const deadline = Date.now() + 5_000; completed() === 0 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     const lines = logLines(server);
     const urls = lines.filter((l) => l.msg === 'incoming request').map((l) => (l.req as { url: string }).url);
     assert.deepEqual(urls, ['/v1/orgs']);

@@ -6,6 +6,7 @@ import type { Scope } from '../src/core/access.js';
 import type { Ctx } from '../src/core/context.js';
 import { listOrgFeedAfter, NIL_ID } from '../src/core/events/events.repo.js';
 import { newId } from '../src/core/ids.js';
+import { SecretBox } from '../src/core/webhooks/secret-box.js';
 import { createWebhook } from '../src/core/webhooks/webhooks.js';
 import { webhookDeliveries } from '../src/db/schema.js';
 
@@ -117,7 +118,12 @@ export const WEBHOOK_ROUTES: {
 
 /** A webhook of the org of `ctx` with one logged (failed) delivery of one of its events. */
 export async function buildWebhookFixture(ctx: Ctx): Promise<WebhookFixture> {
-  const { row } = await createWebhook(ctx, { url: URL, eventTypes: ['team.*'] }, async () => null);
+  const { row } = await createWebhook(
+    ctx,
+    { url: URL, eventTypes: ['team.*'] },
+    async () => null,
+    new SecretBox(),
+  );
   // The feed trails transactions still open anywhere on the server (another test file's too): on
   // PostgreSQL the org's events may take a moment to join it.
   const deadline = Date.now() + 60_000;

@@ -6,7 +6,7 @@ import { feedDeliveryLag, webhookDeliveries } from '../src/observability/metrics
 import { FeedTailer } from '../src/realtime/feed-tailer.js';
 import { WebhookDispatcher } from '../src/realtime/webhook-dispatcher.js';
 import { createSender, EgressPolicy } from '../src/realtime/webhook-egress.js';
-import { createTestApp, type TestApp } from './harness.js';
+import { createTestApp, feedSettled, type TestApp } from './harness.js';
 import { expectJson, expectNoContent, newTenant, type Tenant } from './http.js';
 import { type Receiver, startReceiver } from './webhook-receiver.js';
 
@@ -32,6 +32,8 @@ before(async () => {
     timeoutMs: 2_000,
     leaseMs: 1_000 * HOUR,
     tickMs: 60_000,
+    // A failure inside the dispatcher shows in the test's output, where a failed assertion needs it.
+    log: { warn: (details, message) => console.error(message, details) },
   });
 });
 
@@ -90,6 +92,14 @@ async function deliverUntil(count: number): Promise<void> {
     }
   }
 }
+/** Asserts how many requests the current endpoint received; a failure shows the endpoint's delivery log. */
+async function assertReceived(t: Tenant, hookId: string, count: number, message: string): Promise<void> {
+  if (received().length !== count) {
+    const log = await t.api.get(`/v1/webhooks/${hookId}/deliveries?limit=100`);
+    assert.fail(`${message}: ${received().length} requests, not ${count}; delivery log ${log.body}`);
+  }
+}
+
 const payloadOf = (r: { body: string }) =>
   JSON.parse(r.body) as { id: string; type: string; org_id: string; data: Record<string, unknown> };
 
@@ -152,6 +162,32 @@ describe('webhook signatures', () => {
     assert.equal(later.headers['webhook-signature']?.split(' ').length, 1);
     assert.throws(() => new Webhook(hook.secret).verify(later.body, later.headers));
     new Webhook(rotated.secret).verify(later.body, later.headers);
+  });
+});
+
+describe('a sender holding an endpoint', () => {
+  it('signs with a rotated secret from its next delivery on, without waiting for its next claim', async () => {
+    const t = await newTenant(env);
+    const hook = await createWebhook(t);
+    await createTeam(t, 'Before');
+    await deliverUntil(1);
+    const rotated = expectJson<{ secret: string }>(
+      await t.api.post(`/v1/webhooks/${hook.id}/rotate-secret`),
+      200,
+    );
+    // No runDue from here: the event wakes the sender, which has not claimed anything since.
+    await createTeam(t, 'After');
+    for (const deadline = Date.now() + 10_000; received().length < 2 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // The receiver has the request before the sender has its answer: let the sender finish (its
+    // metrics and progress), or they would land in the next test.
+    await dispatcher.idle();
+    const after = received()[1];
+    assert.ok(after, 'the event woke the sender');
+    assert.equal(payloadOf(after).data.name, 'After');
+    // The new secret signs (the test's clock is past the old one's overlap, set by the API's clock).
+    new Webhook(rotated.secret).verify(after.body, after.headers);
   });
 });
 
@@ -256,13 +292,13 @@ describe('webhook delivery', () => {
     await deliverUntil(1);
     clock = start + 119_000;
     await deliverDue();
-    assert.equal(received().length, 1, 'Retry-After: 120 is honoured');
+    await assertReceived(t, hook.id, 1, 'Retry-After: 120 is honoured');
     clock = start + 120_000;
     await deliverDue();
-    assert.equal(received().length, 2);
+    await assertReceived(t, hook.id, 2, 'the second attempt, 120 s on');
     clock += 7_000;
     await deliverDue();
-    assert.equal(received().length, 3);
+    await assertReceived(t, hook.id, 3, 'the third attempt, 7 s on');
     assert.equal(
       receiver.received.filter((r) => r.path === '/elsewhere').length,
       0,
@@ -271,7 +307,7 @@ describe('webhook delivery', () => {
     // The third attempt failed without a Retry-After: the fourth waits 30 minutes, as scheduled.
     clock += 1_800_000;
     await deliverDue();
-    assert.equal(received().length, 4);
+    await assertReceived(t, hook.id, 4, 'the fourth attempt, 30 minutes on');
     const log = expectJson<{ status_code: number; outcome: string }[]>(
       await t.api.get(`/v1/webhooks/${hook.id}/deliveries`),
       200,
@@ -298,6 +334,7 @@ describe('webhook delivery', () => {
       200,
     );
     assert.deepEqual([disabled.enabled, disabled.disabled_reason], [false, 'gone']);
+    await feedSettled(env.database.db);
     const events = await listOrgFeedAfter(env.database.db, t.orgId, { xid: '0', id: NIL_ID }, 100);
     assert.deepEqual(
       events.filter((e) => e.type === 'webhook.disabled').map((e) => e.data),
@@ -308,7 +345,7 @@ describe('webhook delivery', () => {
     await deliverDue();
     assert.equal(received().length, 1, 'a disabled endpoint receives nothing');
     expectJson(await t.api.patch(`/v1/webhooks/${hook.id}`, { enabled: true }), 200);
-    await deliverDue();
+    await deliverUntil(3);
     assert.deepEqual(
       received().map((r) => payloadOf(r).data.name),
       ['Gone', 'Gone', 'While disabled'],
@@ -320,6 +357,7 @@ describe('webhook delivery', () => {
     const hook = await createWebhook(t);
     answer(() => ({ status: 500 }));
     await createTeam(t, 'Day 0');
+    await deliverUntil(1);
     for (let hours = 0; hours < 40; hours += 1) {
       clock += HOUR;
       await deliverDue();
@@ -329,7 +367,8 @@ describe('webhook delivery', () => {
     assert.equal(enabled.enabled, true, 'not yet: 40 hours');
     clock += 4 * 24 * HOUR;
     await createTeam(t, 'Day 5');
-    await deliverDue();
+    await deliverUntil(9);
+    assert.equal(received().length, 9, 'the event of day 5 was tried');
     const disabled = expectJson<{ enabled: boolean; disabled_reason: string }>(
       await t.api.get(`/v1/webhooks/${hook.id}`),
       200,
@@ -349,7 +388,7 @@ describe('webhook delivery', () => {
     assert.ok(first);
     expectJson(await t.api.post(`/v1/webhooks/${hook.id}/deliveries/${first.id}/redeliver`), 202);
     const test = expectJson<{ event_id: string }>(await t.api.post(`/v1/webhooks/${hook.id}/test`), 202);
-    await deliverDue();
+    await deliverUntil(3);
     assert.deepEqual(
       received().map((r) => r.headers['webhook-id']),
       [first.event_id, first.event_id, test.event_id],
@@ -367,6 +406,7 @@ describe('webhook delivery', () => {
     answer(() => ({ status: 400 }));
     const since = new Date(clock).toISOString();
     await createTeam(t, 'Lost');
+    await deliverUntil(4);
     for (let i = 0; i < 10; i++) {
       clock += 11 * HOUR;
       await deliverDue();
@@ -379,7 +419,7 @@ describe('webhook delivery', () => {
       202,
     );
     assert.equal(recovered.queued, 1);
-    await deliverDue();
+    await deliverUntil(1);
     assert.deepEqual(
       received().map((r) => payloadOf(r).data.name),
       ['Lost'],

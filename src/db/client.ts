@@ -49,6 +49,12 @@ export type DatabaseOptions =
       kind: 'postgres';
       url: string;
       poolSize: number;
+      /**
+       * How long to wait for a connection, new or from the full pool, before failing (a 503 to a
+       * request); 0 or absent waits forever. A database that accepts connections but never
+       * answers, or a pool held by stuck statements, then costs a request this long, not forever.
+       */
+      connectTimeoutMs?: number;
       /** Runs the migrations and owns the tables, when Roster serves as another role (`url`'s). */
       migrationUrl?: string | null;
     };
@@ -116,10 +122,12 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 async function openPostgres(options: {
   url: string;
   poolSize: number;
+  connectTimeoutMs?: number;
   migrationUrl?: string | null;
 }): Promise<Database> {
   const authChanges = new ChangeFeed();
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
+  const connectionTimeoutMillis = options.connectTimeoutMs ?? 0;
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize, connectionTimeoutMillis });
   // A client that loses its connection must not crash the process: an idle one is the pool's
   // 'error'; one checked out (a transaction) emits on itself, where nothing else listens. Its
   // pending query fails on its own, and the pool discards the broken client when it is released.
@@ -133,7 +141,7 @@ async function openPostgres(options: {
   try {
     const role = await servingRole(pool);
     rowSecurity = role.rowSecurity;
-    await migrate(pool, role.name, options.migrationUrl ?? null);
+    await migrate(pool, role.name, options.migrationUrl ?? null, connectionTimeoutMillis);
   } catch (err) {
     await pool.end();
     throw err;
@@ -180,8 +188,16 @@ async function openPostgres(options: {
  * Applies pending migrations, one instance at a time, as the serving role or, given
  * `migrationUrl`, as the role that owns the tables, which then lets the serving role in.
  */
-async function migrate(pool: pg.Pool, servingRoleName: string, migrationUrl: string | null): Promise<void> {
-  const owner = migrationUrl === null ? null : new pg.Pool({ connectionString: migrationUrl, max: 1 });
+async function migrate(
+  pool: pg.Pool,
+  servingRoleName: string,
+  migrationUrl: string | null,
+  connectionTimeoutMillis: number,
+): Promise<void> {
+  const owner =
+    migrationUrl === null
+      ? null
+      : new pg.Pool({ connectionString: migrationUrl, max: 1, connectionTimeoutMillis });
   owner?.on('error', () => {});
   const client = await (owner ?? pool).connect();
   try {

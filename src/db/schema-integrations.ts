@@ -22,7 +22,7 @@ export const webhookEndpoints = pgTable(
     eventTypes: text('event_types').array().notNull(),
     enabled: boolean('enabled').notNull(),
     disabledReason: text('disabled_reason'),
-    /** The signing secret must be usable to sign, so it is kept, not hashed; never returned after creation. */
+    /** Usable to sign, so not hashed: sealed when ROSTER_WEBHOOK_SECRETS_KEY is set (secret-box.ts); never returned after creation. */
     secret: text('secret').notNull(),
     previousSecret: text('previous_secret'),
     previousSecretUntil: ts('previous_secret_until'),

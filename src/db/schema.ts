@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   foreignKey,
@@ -8,7 +7,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  pgView,
   primaryKey,
   text,
   unique,
@@ -16,9 +14,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import { ts, xid8 } from './columns.js';
+import { ts } from './columns.js';
 
-// The webhook tables and the audit log live in their own file; the schema is the sum of both.
+// The event feed, the webhook tables with the audit log, and the sessions live in files of their
+// own; the schema is the sum of them.
+export * from './schema-events.js';
 export * from './schema-integrations.js';
 export * from './schema-sessions.js';
 
@@ -323,45 +323,6 @@ export const apiKeys = pgTable(
 );
 
 /**
- * Transactional outbox: every write appends its domain events here in the same transaction.
- * No foreign key to orgs, so the tombstone event of a deleted org survives it.
- */
-export const outbox = pgTable(
-  'outbox',
-  {
-    id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull(),
-    type: text('type').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    createdAt: ts('created_at').notNull(),
-    /** The writing transaction: the feed's order is (xid, id), read below the snapshot's xmin. */
-    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
-    /**
-     * A group: the ids of a run of events of one type that one change appended together (a team's
-     * members' `agent.teams_changed`), in id order, stored as one row. `id` is then the last of
-     * them and `payload` `{common, each}`: what all their payloads share, and each one's own keys
-     * (migration 0019). The feed reads a group as its events (`outbox_events`).
-     */
-    groupIds: uuid('group_ids').array(),
-  },
-  (t) => [index('outbox_org_idx').on(t.orgId, t.xid, t.id), index('outbox_feed_idx').on(t.xid, t.id)],
-);
-
-/** The outbox as its events, a group row as its events (migration 0018 defines the view). */
-export const outboxEvents = pgView('outbox_events', {
-  /** The outbox row's id: the event's own, or the last of its group's. */
-  rowId: uuid('row_id').notNull(),
-  id: uuid('id').notNull(),
-  orgId: uuid('org_id').notNull(),
-  type: text('type').notNull(),
-  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  createdAt: ts('created_at').notNull(),
-  xid: xid8('xid').notNull(),
-  /** The event's place in its group (0 for an event stored alone). */
-  n: bigint('n', { mode: 'number' }).notNull(),
-}).existing();
-
-/**
  * Idempotency keys of /v1 writes (Stripe's semantics): the first successful response to a key,
  * stored in the transaction of its effect, replayed for 24 hours to retries with the same body.
  */
@@ -393,6 +354,5 @@ export type UserRow = typeof users.$inferSelect;
 export type TeamRow = typeof teams.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
-export type OutboxRow = typeof outbox.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type PresenceStatusRow = typeof presenceStatuses.$inferSelect;

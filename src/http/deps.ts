@@ -6,6 +6,7 @@ import type { EventBus } from '../core/events/bus.js';
 import type { FeedCache } from '../core/feed-cache.js';
 import type { Platform } from '../core/platform/platform.js';
 import type { PresenceStore } from '../core/presence/presence-store.js';
+import type { SecretBox } from '../core/webhooks/secret-box.js';
 import type { Db } from '../db/client.js';
 import type { AppTracing } from '../observability/tracing.js';
 import type { AuthFailureLimiter } from '../realtime/auth-failures.js';
@@ -43,6 +44,8 @@ export interface AppDeps {
   now: () => Date;
   /** Live delivery of committed events (in-process, or through Redis). */
   events: EventBus;
+  /** Seals webhook signing secrets at rest (ROSTER_WEBHOOK_SECRETS_KEY); absent: stored plain. */
+  secrets?: SecretBox;
   /** Where webhooks may point (ROSTER_WEBHOOK_ALLOW_HOSTS); absent: public addresses only. */
   egress?: EgressPolicy;
   /** This instance's tail of the event feed, shared by streams and webhooks; absent: the app makes its own. */

@@ -3,9 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { inArray, sql } from 'drizzle-orm';
 import { createTestEnv, TEST_DB_KIND, type TestEnv } from '../../test/harness.js';
 import { eventually } from '../../test/sse.js';
+import { deleteAuditRowsBefore } from '../core/audit/audit.repo.js';
 import { OUTBOX_RETENTION_LOCK } from '../core/events/events.repo.js';
 import { newId } from '../core/ids.js';
-import { outbox, outboxEvents } from '../db/schema.js';
+import { auditLog, outbox, outboxEvents } from '../db/schema.js';
 import { pruneOutbox, startOutboxRetention } from './outbox-retention.js';
 
 let env: TestEnv;
@@ -117,5 +118,77 @@ describe('startOutboxRetention', () => {
     );
     await eventually(() => errors.length >= 2, 2000, 'two failed passes');
     await stop();
+  });
+});
+
+/** Writes `count` audit records of each of two new orgs, at `at`; returns their ids. */
+async function seedAudit(count: number, at: Date): Promise<string[]> {
+  const rows = [newId(), newId()].flatMap((orgId) =>
+    Array.from({ length: count }, () => ({
+      id: newId(),
+      orgId,
+      occurredAt: at,
+      actorType: 'key',
+      action: 'team.updated',
+      targetType: 'team',
+      targetId: orgId,
+    })),
+  );
+  await env.database.db.insert(auditLog).values(rows);
+  return rows.map((r) => r.id);
+}
+
+async function auditRemaining(ids: string[]): Promise<string[]> {
+  const rows = await env.database.db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(inArray(auditLog.id, ids));
+  return rows.map((r) => r.id).sort();
+}
+
+describe('audit log retention', () => {
+  it('deletes every record older than the cutoff, in every org, batch by batch, and nothing newer', async () => {
+    // Written newest first: which old records a batch takes must not depend on the table's order.
+    const recent = await seedAudit(2, new Date('2001-01-03T00:00:00Z'));
+    const old = await seedAudit(4, new Date('2001-01-01T00:00:00Z'));
+    const edge = await seedAudit(1, new Date('2001-01-02T00:00:00Z'));
+    const cutoff = new Date('2001-01-02T00:00:00Z');
+    const batches: number[] = [];
+    for (;;) {
+      const deleted = await deleteAuditRowsBefore(env.database.db, cutoff, 3);
+      batches.push(deleted);
+      if (deleted < 3) {
+        break;
+      }
+    }
+    assert.deepEqual(batches, [3, 3, 2]);
+    assert.deepEqual(await auditRemaining(old), []);
+    assert.deepEqual(await auditRemaining([...edge, ...recent]), [...edge, ...recent].sort());
+  });
+
+  it('runs with the outbox retention, after ROSTER_AUDIT_RETENTION_DAYS', async () => {
+    const now = new Date('2000-06-01T12:00:00Z');
+    const expired = await seedAudit(3, new Date('2000-05-01T11:59:00Z'));
+    const kept = await seedAudit(1, new Date('2000-05-01T12:01:00Z'));
+    const logged: object[] = [];
+    const stop = startOutboxRetention(
+      env.database.db,
+      2,
+      { info: (details) => logged.push(details), error: silent.error },
+      { firstRunMs: 0, intervalMs: 60_000, now: () => now, batch: 4, auditRetentionDays: 31 },
+    );
+    try {
+      const audit = { deleted: 6, before: '2000-05-01T12:00:00.000Z' };
+      await eventually(
+        () => logged.some((l) => (l as { before: string }).before === audit.before),
+        2000,
+        'a pass to prune the audit log',
+      );
+      assert.deepEqual(logged.at(-1), audit);
+      assert.deepEqual(await auditRemaining(expired), []);
+      assert.deepEqual(await auditRemaining(kept), [...kept].sort());
+    } finally {
+      await stop();
+    }
   });
 });

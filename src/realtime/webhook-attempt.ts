@@ -1,11 +1,24 @@
 import type { PublishedEvent } from '../core/events/bus.js';
-import { type AttemptResult, deliveryBody, signatureHeader } from '../core/webhooks/policy.js';
-import type { WebhookEndpointRow } from '../db/schema.js';
+import { newId } from '../core/ids.js';
+import {
+  type AttemptResult,
+  deliveryBody,
+  judgeAttempt,
+  signatureHeader,
+  type Verdict,
+} from '../core/webhooks/policy.js';
+import { SecretBox } from '../core/webhooks/secret-box.js';
+import type { WebhookDeliveryRow, WebhookEndpointRow } from '../db/schema.js';
+import { recordFeedDelivery, recordWebhookDelivery } from '../observability/metrics.js';
 import type { AppTracing } from '../observability/tracing.js';
 import type { SendRequest } from './webhook-egress.js';
 
+const PLAIN = new SecretBox();
+
 export interface SendOptions {
   send: (request: SendRequest) => Promise<AttemptResult>;
+  /** Opens sealed signing secrets; absent: secrets are stored plain. */
+  secrets?: SecretBox;
   timeoutMs: number;
   trace?: AppTracing['outgoing'];
 }
@@ -21,9 +34,17 @@ export async function sendSigned(
   event: Omit<PublishedEvent, 'xid'>,
   now: Date,
 ): Promise<AttemptResult> {
-  const secrets = [endpoint.secret];
+  const stored = [endpoint.secret];
   if (endpoint.previousSecret !== null && (endpoint.previousSecretUntil?.getTime() ?? 0) > now.getTime()) {
-    secrets.push(endpoint.previousSecret);
+    stored.push(endpoint.previousSecret);
+  }
+  const box = options.secrets ?? PLAIN;
+  let secrets: string[];
+  try {
+    secrets = stored.map((s) => box.open(s, endpoint.id));
+  } catch (err) {
+    // Nothing is sent unsigned: the attempt fails, visibly in the delivery log, and is retried.
+    return { kind: 'error', error: err instanceof Error ? err.message : String(err), durationMs: 0 };
   }
   const body = deliveryBody(event);
   // The signature's timestamp is the wall clock's: receivers compare it with theirs.
@@ -57,4 +78,52 @@ export async function sendSigned(
     }
     return outcome;
   });
+}
+
+/**
+ * One attempt, judged and recorded: the delivery log's row (not yet saved) and what to do next.
+ * `once` (a redelivery, a test event) is never retried; otherwise `attempt` sets the next retry.
+ */
+export async function attemptDelivery(
+  options: SendOptions & { now: () => Date },
+  endpoint: WebhookEndpointRow,
+  event: Omit<PublishedEvent, 'xid'>,
+  attempt: number,
+  trigger: string,
+  once: boolean,
+): Promise<{ row: WebhookDeliveryRow; verdict: Verdict }> {
+  const now = options.now();
+  const result = await sendSigned(options, endpoint, event, now);
+  const judged = judgeAttempt(result, once ? Number.MAX_SAFE_INTEGER : attempt, options.now());
+  const verdict: Verdict = once && judged.outcome === 'failed' ? { outcome: 'failed' } : judged;
+  const row: WebhookDeliveryRow = {
+    id: newId(),
+    orgId: endpoint.orgId,
+    endpointId: endpoint.id,
+    eventId: event.id,
+    eventType: event.type,
+    attempt,
+    trigger,
+    outcome: verdict.outcome === 'gone' ? 'failed' : verdict.outcome,
+    statusCode: result.kind === 'response' ? result.status : null,
+    durationMs: result.durationMs,
+    responseExcerpt: result.kind === 'response' ? result.body : null,
+    error:
+      result.kind === 'error'
+        ? result.error
+        : verdict.outcome === 'gone'
+          ? 'the receiver answered 410 Gone: the endpoint is disabled'
+          : null,
+    nextRetryAt: verdict.outcome === 'retrying' ? verdict.nextAt : null,
+    createdAt: now,
+  };
+  // Metrics: every attempt by outcome ('dead' once an event is given up), and for a success of
+  // the feed's own order the time from the event's commit to its receipt.
+  recordWebhookDelivery(
+    verdict.outcome === 'succeeded' ? 'success' : verdict.outcome === 'retrying' ? 'failure' : 'dead',
+  );
+  if (verdict.outcome === 'succeeded' && trigger === 'feed') {
+    recordFeedDelivery('webhooks', event.occurredAt);
+  }
+  return { row, verdict };
 }

@@ -5,11 +5,13 @@ import { matchesType } from '../core/events/event-filter.js';
 import { listOrgFeedAfter } from '../core/events/events.repo.js';
 import { newId } from '../core/ids.js';
 import type { PresenceStore } from '../core/presence/presence-store.js';
-import { type AttemptResult, DISABLE_AFTER_MS, judgeAttempt, type Verdict } from '../core/webhooks/policy.js';
+import { type AttemptResult, DISABLE_AFTER_MS } from '../core/webhooks/policy.js';
+import type { SecretBox } from '../core/webhooks/secret-box.js';
 import { disableWebhook } from '../core/webhooks/webhooks.js';
 import {
   claimEndpoints,
   type EndpointProgress,
+  endpointSettings,
   finishQueued,
   nextQueued,
   releaseEndpoints,
@@ -17,10 +19,9 @@ import {
 } from '../core/webhooks/webhooks.repo.js';
 import type { Db } from '../db/client.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from '../db/schema.js';
-import { recordFeedDelivery, recordWebhookDelivery } from '../observability/metrics.js';
 import type { AppTracing } from '../observability/tracing.js';
 import type { FeedTailer } from './feed-tailer.js';
-import { sendSigned } from './webhook-attempt.js';
+import { attemptDelivery } from './webhook-attempt.js';
 import type { SendRequest } from './webhook-egress.js';
 
 export interface DispatcherOptions {
@@ -32,6 +33,8 @@ export interface DispatcherOptions {
   /** Decides retries and leases; a test's controllable clock. Signatures use the wall clock. */
   now: () => Date;
   send: (request: SendRequest) => Promise<AttemptResult>;
+  /** Opens sealed signing secrets (ROSTER_WEBHOOK_SECRETS_KEY); absent: secrets are stored plain. */
+  secrets?: SecretBox;
   timeoutMs: number;
   /** How long a claim lasts; renewed every `tickMs`, so it must be well above it and the timeout. */
   leaseMs: number;
@@ -61,6 +64,8 @@ interface Owned {
   again: boolean;
   /** The wake pending after an event (see GATHER_MS). */
   waking: NodeJS.Timeout | null;
+  /** Progress saves so far: a row read before the latest save is older than `row`. */
+  saves: number;
 }
 
 /**
@@ -150,6 +155,8 @@ export class WebhookDispatcher {
       return;
     }
     const now = this.#o.now();
+    // A sender may save progress while the claim reads the rows: its row is then newer than the read.
+    const savesBefore = new Map([...this.#owned].map(([id, o]) => [id, o.saves]));
     let claimed: WebhookEndpointRow[];
     try {
       claimed = await claimEndpoints(
@@ -172,8 +179,8 @@ export class WebhookDispatcher {
     for (const row of claimed) {
       const known = this.#owned.get(row.id);
       if (known === undefined) {
-        this.#owned.set(row.id, { row, running: null, again: false, waking: null });
-      } else if (known.running === null) {
+        this.#owned.set(row.id, { row, running: null, again: false, waking: null, saves: 0 });
+      } else if (known.running === null && known.saves === savesBefore.get(row.id)) {
         known.row = row;
       }
     }
@@ -238,7 +245,11 @@ export class WebhookDispatcher {
   /** Sends what is queued by hand, then the endpoint's feed from its cursor, until something stops it. */
   async #work(owned: Owned): Promise<void> {
     const db = this.#o.db;
-    for (const item of await nextQueued(db, owned.row.id, PAGE)) {
+    const queued = await nextQueued(db, owned.row.id, PAGE);
+    if (queued.length > 0 && !(await this.#refresh(owned))) {
+      return;
+    }
+    for (const item of queued) {
       const event = {
         id: item.eventId,
         type: item.eventType,
@@ -246,7 +257,7 @@ export class WebhookDispatcher {
         occurredAt: item.occurredAt,
         data: item.payload,
       };
-      const { row, verdict } = await this.#attempt(owned.row, event, 1, item.trigger, true);
+      const { row, verdict } = await attemptDelivery(this.#o, owned.row, event, 1, item.trigger, true);
       await finishQueued(db, item.id, row);
       if (verdict.outcome === 'gone') {
         await this.#disable(owned, 'gone');
@@ -254,7 +265,7 @@ export class WebhookDispatcher {
       }
     }
     for (;;) {
-      const row = owned.row;
+      let row = owned.row;
       if (this.#stopped || !row.enabled || this.#owned.get(row.id) !== owned) {
         return;
       }
@@ -262,9 +273,10 @@ export class WebhookDispatcher {
         return;
       }
       const events = await listOrgFeedAfter(db, row.orgId, { xid: row.cursorXid, id: row.cursorId }, PAGE);
-      if (events.length === 0) {
+      if (events.length === 0 || !(await this.#refresh(owned))) {
         return;
       }
+      row = owned.row;
       const progress: EndpointProgress = {
         cursorXid: row.cursorXid,
         cursorId: row.cursorId,
@@ -289,7 +301,7 @@ export class WebhookDispatcher {
           continue;
         }
         const attempt = progress.headEventId === event.id ? progress.headAttempts + 1 : 1;
-        const { row: logged, verdict } = await this.#attempt(row, event, attempt, 'feed', false);
+        const { row: logged, verdict } = await attemptDelivery(this.#o, row, event, attempt, 'feed', false);
         attempts.push(logged);
         const now = this.#o.now();
         if (verdict.outcome === 'succeeded') {
@@ -323,6 +335,7 @@ export class WebhookDispatcher {
         return;
       }
       owned.row = { ...row, ...progress };
+      owned.saves += 1;
       if (halt === 'gone' || halt === 'failing') {
         await this.#disable(owned, halt);
         return;
@@ -331,6 +344,21 @@ export class WebhookDispatcher {
         return;
       }
     }
+  }
+
+  /**
+   * Reads the endpoint's settings again before sending: the API may have changed its URL, event
+   * types or secret since the row was read (a rotation signs with both secrets at once, on every
+   * instance). False when it was disabled or deleted, or the lease went: nothing is sent.
+   */
+  async #refresh(owned: Owned): Promise<boolean> {
+    const settings = await endpointSettings(this.#o.db, owned.row.id, this.#owner);
+    if (settings === null || !settings.enabled) {
+      this.#owned.delete(owned.row.id);
+      return false;
+    }
+    owned.row = { ...owned.row, ...settings };
+    return true;
   }
 
   async #disable(owned: Owned, reason: 'gone' | 'failing'): Promise<void> {
@@ -344,48 +372,5 @@ export class WebhookDispatcher {
     await disableWebhook(ctx, owned.row, reason);
     owned.row = { ...owned.row, enabled: false };
     this.#owned.delete(owned.row.id);
-  }
-
-  async #attempt(
-    endpoint: WebhookEndpointRow,
-    event: Omit<PublishedEvent, 'xid'>,
-    attempt: number,
-    trigger: string,
-    once: boolean,
-  ): Promise<{ row: WebhookDeliveryRow; verdict: Verdict }> {
-    const now = this.#o.now();
-    const result = await sendSigned(this.#o, endpoint, event, now);
-    const judged = judgeAttempt(result, once ? Number.MAX_SAFE_INTEGER : attempt, this.#o.now());
-    const verdict: Verdict = once && judged.outcome === 'failed' ? { outcome: 'failed' } : judged;
-    const row: WebhookDeliveryRow = {
-      id: newId(),
-      orgId: endpoint.orgId,
-      endpointId: endpoint.id,
-      eventId: event.id,
-      eventType: event.type,
-      attempt,
-      trigger,
-      outcome: verdict.outcome === 'gone' ? 'failed' : verdict.outcome,
-      statusCode: result.kind === 'response' ? result.status : null,
-      durationMs: result.durationMs,
-      responseExcerpt: result.kind === 'response' ? result.body : null,
-      error:
-        result.kind === 'error'
-          ? result.error
-          : verdict.outcome === 'gone'
-            ? 'the receiver answered 410 Gone: the endpoint is disabled'
-            : null,
-      nextRetryAt: verdict.outcome === 'retrying' ? verdict.nextAt : null,
-      createdAt: now,
-    };
-    // Metrics: every attempt by outcome ('dead' once an event is given up), and for a success of
-    // the feed's own order the time from the event's commit to its receipt.
-    recordWebhookDelivery(
-      verdict.outcome === 'succeeded' ? 'success' : verdict.outcome === 'retrying' ? 'failure' : 'dead',
-    );
-    if (verdict.outcome === 'succeeded' && trigger === 'feed') {
-      recordFeedDelivery('webhooks', event.occurredAt);
-    }
-    return { row, verdict };
   }
 }

@@ -97,12 +97,16 @@ const FEED_ORDER = sql.raw('ORDER BY outbox_events.xid, outbox_events.row_id, ou
 const HOLDING = (orgId: string, id: string) => sql`
     org_id = ${orgId}::uuid AND row_id >= ${id}::uuid AND row_id <= ${idAMinuteLater(id)}::uuid AND id = ${id}::uuid`;
 
-/** The smallest UUIDv7 of a minute after `id`'s time (for any other uuid, the largest uuid). */
+/**
+ * Whether `id` may name an event: every event id is a UUIDv7 (`newId`, and a group's ids are
+ * derived from one without touching its version). Any other id is answered at once, without the
+ * unbounded range it would otherwise scan.
+ */
+const mayBeEvent = (id: string) => id.length === 36 && id[14] === '7';
+
+/** The smallest UUIDv7 of a minute after `id`'s time (`id` a UUIDv7). */
 function idAMinuteLater(id: string): string {
   const hex = id.replaceAll('-', '');
-  if (hex[12] !== '7') {
-    return 'ffffffff-ffff-ffff-ffff-ffffffffffff';
-  }
   const ms = Number.parseInt(hex.slice(0, 12), 16) + 60_000;
   const t = ms.toString(16).padStart(12, '0');
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-7000-8000-000000000000`;
@@ -146,6 +150,9 @@ export async function feedEnd(db: Db): Promise<FeedPosition> {
 
 /** Where the org's event `id` stands in the feed; null when the org's outbox does not hold it. */
 export async function feedPositionOf(db: Db, orgId: string, id: string): Promise<FeedPosition | null> {
+  if (!mayBeEvent(id)) {
+    return null;
+  }
   const result = await db.execute(sql`
     SELECT xid::text AS xid FROM outbox_events WHERE ${HOLDING(orgId, id)} LIMIT 1`);
   const [row] = rowsOf<{ xid: string }>(result);
@@ -154,6 +161,9 @@ export async function feedPositionOf(db: Db, orgId: string, id: string): Promise
 
 /** The org's event `id` as stored, or null. */
 export async function findOutboxEvent(db: Db, orgId: string, id: string): Promise<PublishedEvent | null> {
+  if (!mayBeEvent(id)) {
+    return null;
+  }
   const result = await db.execute(sql`
     SELECT ${COLUMNS} FROM outbox_events WHERE ${HOLDING(orgId, id)} LIMIT 1`);
   const [row] = rowsOf<FeedRow>(result);

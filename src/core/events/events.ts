@@ -2,8 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { preparedSql } from '../../db/prepared.js';
 import type { AuditChanges } from '../audit/changes.js';
 import type { Ctx } from '../context.js';
-import { newId } from '../ids.js';
 import type { EffectiveStatus } from '../presence/effective-status.js';
+import { assignIds, type DraftRow } from './event-groups.js';
 
 /**
  * The names of changed fields as events list them: snake_case, as in the /v1 API
@@ -136,7 +136,7 @@ export type EventParams = {
    * only if it is audited (its audit record is a row of its own).
    */
   eventRows: string;
-  /** The groups (`GroupRow`, see `groupRuns`) as one JSON array. */
+  /** The groups (`GroupRow`, see `assignIds` in event-groups.ts) as one JSON array. */
   eventGroups: string;
   eventOrgId: string;
   eventsAt: string;
@@ -181,88 +181,6 @@ function auditParams(tx: Ctx): AuditParams {
   };
 }
 
-type DraftRow = {
-  id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  changes: AuditChanges | undefined;
-  audited: boolean;
-  /** Stored in a group's row (see `groupRuns`), not a row of its own. */
-  grouped?: true;
-};
-
-/** One outbox row holding a run of events: their ids in order, and their payloads (migration 0019). */
-type GroupRow = {
-  id: string;
-  type: string;
-  ids: string[];
-  payload: { common: Record<string, unknown>; each: Record<string, unknown>[] };
-};
-
-/** Whether two payload values are the same JSON: at once when they are one value (a shared array). */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) {
-    return true;
-  }
-  return typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** A run of events of one type this long or longer is stored as groups of at most GROUP_MAX. */
-const GROUP_MIN = 20;
-const GROUP_MAX = 1000;
-
-/**
- * The runs of events of one type (ids made one after another, so no other event of the
- * transaction falls between them) that the outbox stores as one row each: a 1,000-member change's
- * `agent.teams_changed` costs one row and its index entries, not 1,000 (migration 0018). The feed
- * reads a group back as its events, each with its own id. A group's ids are consecutive, so the
- * feed's order and every position in it stay what they would be with a row per event.
- */
-function groupRuns(rows: DraftRow[]): GroupRow[] {
-  const groups: GroupRow[] = [];
-  let start = 0;
-  for (let i = 1; i <= rows.length; i++) {
-    if (i < rows.length && rows[i]?.type === rows[start]?.type) {
-      continue;
-    }
-    if (i - start >= GROUP_MIN) {
-      for (let first = start; first < i; first += GROUP_MAX) {
-        groups.push(groupOf(rows.slice(first, Math.min(first + GROUP_MAX, i))));
-      }
-    }
-    start = i;
-  }
-  return groups;
-}
-
-/**
- * The group of `members` (one type, in id order), its payload split into what every member's
- * payload holds alike, sent and stored once, and each member's own keys (migration 0019): a
- * team's members' events differ only in `agent_id`.
- */
-function groupOf(members: DraftRow[]): GroupRow {
-  const first = members[0]?.payload ?? {};
-  const shared = new Set(
-    Object.keys(first).filter((key) => members.every((m) => same(m.payload[key], first[key]))),
-  );
-  const common: Record<string, unknown> = {};
-  for (const key of shared) {
-    common[key] = first[key];
-  }
-  const each = members.map((m) => {
-    m.grouped = true;
-    const own: Record<string, unknown> = {};
-    for (const key in m.payload) {
-      if (!shared.has(key)) {
-        own[key] = m.payload[key];
-      }
-    }
-    return own;
-  });
-  const ids = members.map((m) => m.id);
-  return { id: ids.at(-1) ?? '', type: members[0]?.type ?? '', ids, payload: { common, each } };
-}
-
 /**
  * Events made ready to be appended by a statement that does more (see `appendingEvents`): its
  * `params` go with that statement's, and `written()` queues them for live delivery once it is
@@ -287,13 +205,13 @@ export function draftEvents<T extends EventType>(
     };
   }
   const rows: DraftRow[] = events.map((e) => ({
-    id: newId(),
+    id: '',
     type: e.type,
     payload: e.payload,
     changes: e.changes,
     audited: e.audited !== false,
   }));
-  const groups = groupRuns(rows);
+  const groups = assignIds(rows);
   return {
     params: {
       // A grouped event is sent on its own too only for its audit record. \`changes\` left out
@@ -335,11 +253,11 @@ export const appendingEvents = (when: SQL, payload: SQL = sql`e.payload`) => sql
       WHERE e.grouped IS NOT TRUE AND ${when}
     ),
     groups_appended AS (
-      INSERT INTO outbox (id, org_id, type, payload, created_at, group_ids)
+      INSERT INTO outbox (id, org_id, type, payload, created_at, group_size)
       SELECT g.id, ${sql.placeholder('eventOrgId')}::uuid, g.type, g.payload,
-        ${sql.placeholder('eventsAt')}::timestamptz, g.ids
+        ${sql.placeholder('eventsAt')}::timestamptz, g.size
       FROM jsonb_to_recordset(${sql.placeholder('eventGroups')}::jsonb)
-        AS g(id uuid, type text, payload jsonb, ids uuid[])
+        AS g(id uuid, type text, payload jsonb, size int)
       WHERE ${when}
     ),
     audit_appended AS (

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { preparedSql } from '../../db/prepared.js';
 import {
@@ -38,6 +38,29 @@ export async function insertEndpoint(db: Db, row: NewEndpoint): Promise<WebhookE
     })
     .returning();
   return created as WebhookEndpointRow;
+}
+
+/** What the API may change of an endpoint while a sender holds it; null once `owner` does not hold it. */
+export async function endpointSettings(
+  db: Db,
+  id: string,
+  owner: string,
+): Promise<Pick<
+  WebhookEndpointRow,
+  'url' | 'eventTypes' | 'enabled' | 'secret' | 'previousSecret' | 'previousSecretUntil'
+> | null> {
+  const [row] = await db
+    .select({
+      url: webhookEndpoints.url,
+      eventTypes: webhookEndpoints.eventTypes,
+      enabled: webhookEndpoints.enabled,
+      secret: webhookEndpoints.secret,
+      previousSecret: webhookEndpoints.previousSecret,
+      previousSecretUntil: webhookEndpoints.previousSecretUntil,
+    })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.leaseOwner, owner)));
+  return row ?? null;
 }
 
 export async function findEndpoint(db: Db, orgId: string, id: string): Promise<WebhookEndpointRow | null> {
@@ -298,4 +321,34 @@ export async function failedDeliveriesBetween(
     )
     .orderBy(asc(webhookDeliveries.id))
     .limit(10_000);
+}
+
+export interface StoredSecrets {
+  id: string;
+  secret: string;
+  previousSecret: string | null;
+}
+
+/**
+ * Stored secrets of every org's endpoints (platform work), or of `ids` only, locked until the
+ * transaction `db` ends.
+ */
+export async function listSecrets(db: Db, ids?: string[]): Promise<StoredSecrets[]> {
+  const query = db
+    .select({
+      id: webhookEndpoints.id,
+      secret: webhookEndpoints.secret,
+      previousSecret: webhookEndpoints.previousSecret,
+    })
+    .from(webhookEndpoints)
+    .orderBy(asc(webhookEndpoints.id));
+  return ids === undefined ? query : query.where(inArray(webhookEndpoints.id, ids)).for('update');
+}
+
+/** Stores an endpoint's secrets in a new form; nothing else about it changes. */
+export async function storeSecrets(db: Db, row: StoredSecrets): Promise<void> {
+  await db
+    .update(webhookEndpoints)
+    .set({ secret: row.secret, previousSecret: row.previousSecret })
+    .where(eq(webhookEndpoints.id, row.id));
 }

@@ -9,6 +9,7 @@ import { findOutboxEvent } from '../events/events.repo.js';
 import { newId } from '../ids.js';
 import { type Page, type PageRequest, toPage } from '../paging.js';
 import { generateSigningSecret, SECRET_OVERLAP_MS } from './policy.js';
+import type { SecretBox } from './secret-box.js';
 import {
   deleteEndpoint,
   enqueueSends,
@@ -54,21 +55,23 @@ export async function createWebhook(
   ctx: Ctx,
   input: WebhookInput,
   check: UrlCheck,
+  box: SecretBox,
 ): Promise<{ row: WebhookEndpointRow; secret: string }> {
   assertCan(ctx.actor, 'webhook.manage');
   const eventTypes = checkTypes(input.eventTypes);
   await checkUrl(check, input.url);
   const now = ctx.now();
+  const id = newId();
   const secret = generateSigningSecret();
   const row = await inTransaction(ctx, async (tx) => {
     const created = await insertEndpoint(tx.db, {
-      id: newId(),
+      id,
       orgId: tx.actor.orgId,
       url: input.url,
       description: input.description ?? null,
       eventTypes,
       enabled: input.enabled ?? true,
-      secret,
+      secret: box.seal(secret, id),
       createdAt: now,
       updatedAt: now,
     });
@@ -166,13 +169,14 @@ export async function deleteWebhook(ctx: Ctx, id: string): Promise<void> {
 export async function rotateWebhookSecret(
   ctx: Ctx,
   id: string,
+  box: SecretBox,
 ): Promise<{ row: WebhookEndpointRow; secret: string }> {
   const current = await getWebhook(ctx, id);
   const now = ctx.now();
   const secret = generateSigningSecret();
   const row = await inTransaction(ctx, async (tx) => {
     const rotated = await updateEndpoint(tx.db, tx.actor.orgId, id, {
-      secret,
+      secret: box.seal(secret, id),
       previousSecret: current.secret,
       previousSecretUntil: new Date(now.getTime() + SECRET_OVERLAP_MS),
       updatedAt: now,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { SecretBox } from '../../core/webhooks/secret-box.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -46,6 +47,7 @@ export const webhooksRoutes =
   async (app) => {
     const egress = deps.egress ?? new EgressPolicy([]);
     const check = (url: string) => egress.check(url);
+    const box = deps.secrets ?? new SecretBox();
 
     app.post(
       '/webhooks',
@@ -66,6 +68,7 @@ export const webhooksRoutes =
           request.ctx,
           { url, eventTypes: event_types, description, enabled },
           check,
+          box,
         );
         reply.status(201);
         return { ...presentWebhook(created.row), secret: created.secret };
@@ -166,7 +169,7 @@ export const webhooksRoutes =
         config: { scope: 'webhooks:write' },
       },
       async (request) => {
-        const rotated = await rotateWebhookSecret(request.ctx, request.params.id);
+        const rotated = await rotateWebhookSecret(request.ctx, request.params.id, box);
         return { ...presentWebhook(rotated.row), secret: rotated.secret };
       },
     );

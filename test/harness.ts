@@ -74,8 +74,25 @@ export async function createPgDatabase(): Promise<PgTestDatabase> {
     drop: async () => {
       const client = new pg.Client({ connectionString: ADMIN_URL });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        // A pool's end() resolves before its connections have closed. Terminating one that is
+        // still closing sends its client a FATAL error; a client nobody listens to any more turns
+        // that into an uncaught exception, which fails the whole test file. So the sessions still
+        // there get a moment to go first; FORCE ends any that stay.
+        for (let tries = 0; tries < 50; tries += 1) {
+          const { rows } = await client.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if ((rows[0]?.n ?? 0) === 0) {
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
 import { ALL_ORGS, ScopedPool } from '../src/db/row-security.js';
 import { createPgDatabase, type PgTestDatabase, TEST_DB_KIND } from './harness.js';
+import { eventually } from './sse.js';
 
 const POOL_SIZE = 3;
 
@@ -44,6 +45,16 @@ describe('ScopedPool connections', { skip: TEST_DB_KIND !== 'postgres' && 'Postg
   for (const pipeline of [true, false]) {
     it(`hands no connection back with a scope or a transaction open (pipeline ${pipeline})`, async () => {
       const pool = new pg.Pool({ connectionString: database.appUrl, max: POOL_SIZE, pipeline });
+      // Every connection's errors are collected (one nobody listens to would crash the file), and
+      // its end awaited: pool.end() resolves before its connections have closed.
+      const errors: Error[] = [];
+      const open = new Set<pg.Client>();
+      pool.on('error', (err) => errors.push(err));
+      pool.on('connect', (client) => {
+        open.add(client);
+        client.on('error', (err) => errors.push(err));
+        client.on('end', () => open.delete(client));
+      });
       const released: string[] = [];
       pool.on('release', (err: Error | undefined, client: pg.PoolClient) => {
         // A discarded connection (err) is closed, not reused.
@@ -148,7 +159,13 @@ describe('ScopedPool connections', { skip: TEST_DB_KIND !== 'postgres' && 'Postg
         }
       } finally {
         await pool.end();
+        await eventually(() => open.size === 0, 5_000, 'every connection closed');
       }
+      assert.deepEqual(
+        errors.map((err) => err.message),
+        [],
+        'no connection failed',
+      );
     });
   }
 });

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createSender, EgressPolicy } from '../src/realtime/webhook-egress.js';
 import { createTestApp, type TestApp } from './harness.js';
@@ -83,5 +85,40 @@ describe('webhook endpoints and SSRF', () => {
     const mine = await createWebhook(t);
     expectNoContent(await t.api.delete(`/v1/webhooks/${mine.id}`));
     expectProblem(await t.api.get(`/v1/webhooks/${mine.id}`), 404);
+  });
+});
+
+describe('the webhook sender', () => {
+  it('gives up on a receiver that never answers once the attempt times out, and stays refusing', async () => {
+    const silent = createServer(() => {
+      // Accepts the request and never answers it.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const send = createSender(new EgressPolicy(['127.0.0.1']));
+      for (let i = 0; i < 2; i++) {
+        const started = performance.now();
+        const result = await send({
+          url: `http://127.0.0.1:${port}/slow`,
+          headers: {},
+          body: '{}',
+          timeoutMs: 300,
+        });
+        assert.deepEqual(result.kind === 'error' && result.error, 'timed out after 300 ms');
+        assert.ok(performance.now() - started >= 290, 'not before the timeout');
+        // The same refused URL, judged once and remembered, is refused again.
+        const refused = await send({
+          url: `http://127.0.0.2:${port}/x`,
+          headers: {},
+          body: '{}',
+          timeoutMs: 300,
+        });
+        assert.match(refused.kind === 'error' ? refused.error : '', /^refused: 127\.0\.0\.2/);
+      }
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

@@ -3,6 +3,7 @@ import { lookup as dnsLookupAll } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
+import { urlToHttpOptions } from 'node:url';
 import type { AttemptResult } from '../core/webhooks/policy.js';
 import { EXCERPT_CHARS } from '../core/webhooks/policy.js';
 
@@ -189,35 +190,34 @@ export function createSender(policy: EgressPolicy): (request: SendRequest) => Pr
     https: new https.Agent({ ...options, lookup: policy.lookup }),
   };
   const allowed = { http: new http.Agent(options), https: new https.Agent(options) };
+  // An endpoint's URL is parsed and judged once, not on every delivery (bounded: URLs are few).
+  const targets = new Map<string, Target>();
+  const targetOf = (raw: string): Target => {
+    let target = targets.get(raw);
+    if (target === undefined) {
+      if (targets.size >= 10_000) {
+        targets.clear();
+      }
+      target = judgeTarget(policy, raw, { checked, allowed });
+      targets.set(raw, target);
+    }
+    return target;
+  };
   return (request) =>
     new Promise((resolve) => {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
       const fail = (error: string) => resolve({ kind: 'error', error, durationMs: elapsed() });
-      let url: URL;
-      try {
-        url = new URL(request.url);
-      } catch {
-        fail('invalid URL');
+      const target = targetOf(request.url);
+      if ('refused' in target) {
+        fail(target.refused);
         return;
       }
-      const literal = stripBrackets(url.hostname);
-      if (!policy.hostAllowed(url.hostname) && isIP(literal) !== 0) {
-        // A literal address is never looked up, so the socket's lookup cannot check it.
-        const why = policy.refusal(literal);
-        if (why !== null) {
-          fail(`refused: ${literal} is ${why}`);
-          return;
-        }
-      }
-      const secure = url.protocol === 'https:';
-      const agents = policy.hostAllowed(url.hostname) ? allowed : checked;
-      const send = secure ? https.request : http.request;
-      const req = send(url, {
-        method: 'POST',
-        agent: secure ? agents.https : agents.http,
+      // No `timeout` option: it would only arm the socket's idle timer, which nothing listens
+      // to; the timer below bounds the whole attempt.
+      const req = target.send({
+        ...target.options,
         headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body).toString() },
-        timeout: request.timeoutMs,
       });
       const timer = setTimeout(
         () => req.destroy(new Error(`timed out after ${request.timeoutMs} ms`)),
@@ -253,4 +253,40 @@ export function createSender(policy: EgressPolicy): (request: SendRequest) => Pr
       });
       req.end(request.body);
     });
+}
+
+/** Where a receiver URL leads: how to send to it, or why not. */
+type Target =
+  | { refused: string }
+  | {
+      send: (options: http.RequestOptions) => http.ClientRequest;
+      options: http.RequestOptions;
+    };
+
+function judgeTarget(
+  policy: EgressPolicy,
+  raw: string,
+  agents: Record<'checked' | 'allowed', { http: http.Agent; https: https.Agent }>,
+): Target {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { refused: 'invalid URL' };
+  }
+  const hostAllowed = policy.hostAllowed(url.hostname);
+  const literal = stripBrackets(url.hostname);
+  if (!hostAllowed && isIP(literal) !== 0) {
+    // A literal address is never looked up, so the socket's lookup cannot check it.
+    const why = policy.refusal(literal);
+    if (why !== null) {
+      return { refused: `refused: ${literal} is ${why}` };
+    }
+  }
+  const secure = url.protocol === 'https:';
+  const chosen = hostAllowed ? agents.allowed : agents.checked;
+  return {
+    send: secure ? https.request : http.request,
+    options: { ...urlToHttpOptions(url), method: 'POST', agent: secure ? chosen.https : chosen.http },
+  };
 }

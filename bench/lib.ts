@@ -81,7 +81,9 @@ export async function startProcess(
   readyPath = '/readyz',
 ): Promise<Proc & { startedInMs: number }> {
   const started = performance.now();
-  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+  // E.g. ROSTER_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles Roster under a scenario.
+  const extra = process.env.ROSTER_BENCH_NODE_ARGS?.split(' ').filter((a) => a !== '') ?? [];
+  const args = [...extra, ...(entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },

@@ -7,6 +7,12 @@ import {
   type PublishedEvent,
 } from '../src/core/events/bus.js';
 
+/**
+ * How long a wait for a frame, a comment or the end lasts unless told: on PostgreSQL another
+ * test file's open transaction can hold the feed back for a while on a loaded machine.
+ */
+const WAIT_MS = 5_000;
+
 /** One frame as a client parses it, with the JSON of its `data` line. */
 export interface SseFrame {
   id: string | null;
@@ -127,14 +133,14 @@ export async function connectSse(
     body,
     frames,
     comments,
-    async waitFor(predicate, ms = 1000) {
+    async waitFor(predicate, ms = WAIT_MS) {
       await until(() => frames.some(predicate), ms, 'a matching event');
       const frame = frames.find(predicate);
       assert.ok(frame);
       return frame;
     },
-    waitForComment: (text, ms = 1000) => until(() => comments.includes(text), ms, `comment "${text}"`),
-    ended: (ms = 1000) => until(() => done, ms, 'the end of the stream'),
+    waitForComment: (text, ms = WAIT_MS) => until(() => comments.includes(text), ms, `comment "${text}"`),
+    ended: (ms = WAIT_MS) => until(() => done, ms, 'the end of the stream'),
     close: () => {
       request.destroy();
     },

@@ -91,6 +91,9 @@ async function deliverUntil(count: number): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+  // The receiver records a request before answering it: the sender may still be judging and
+  // logging the last attempt (a 410's disabling, the metrics) when the count is reached.
+  await dispatcher.idle();
 }
 /** Asserts how many requests the current endpoint received; a failure shows the endpoint's delivery log. */
 async function assertReceived(t: Tenant, hookId: string, count: number, message: string): Promise<void> {

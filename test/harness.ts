@@ -14,6 +14,7 @@ import type { AuthFailureLimiter } from '../src/realtime/auth-failures.js';
 import { MemoryPresenceStore } from '../src/realtime/memory-presence-store.js';
 import type { RateLimiter } from '../src/realtime/rate-limiter.js';
 import { EgressPolicy } from '../src/realtime/webhook-egress.js';
+import { until } from './load.js';
 
 /** Which database the suite runs on: `ROSTER_TEST_DB=postgres` selects the machine's server. */
 export const TEST_DB_KIND = process.env.ROSTER_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -272,11 +273,12 @@ export async function feedSettled(db: Database['db'], timeoutMs = 10_000): Promi
     return BigInt(row?.x ?? '0');
   };
   const before = await xmaxOf('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x');
-  const deadline = Date.now() + timeoutMs;
-  while ((await xmaxOf('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')) < before) {
-    if (Date.now() > deadline) {
-      throw new Error(`the event feed did not settle within ${timeoutMs} ms: a transaction stays open`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(
+    'the event feed to settle (a transaction stays open)',
+    async () =>
+      (await xmaxOf('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')) >= before
+        ? true
+        : undefined,
+    timeoutMs,
+  );
 }

@@ -6,8 +6,9 @@
  * - Throughput: EVENTS `agent.created` events are committed first (bulk creates) while the 10
  *   endpoints are disabled; then they are enabled, and the figure is deliveries/s from the first
  *   delivery received to the last (EVENTS x 10). The bare loop delivers the same rows, from
- *   the same position, to paths of its own; the two go first in turn, pair by pair. (Measuring from the first receipt leaves out the up
- *   to 1 s Roster takes to claim an endpoint just enabled.)
+ *   the same position, to paths of its own; the two go first in turn, pair by pair. (Measuring
+ *   from the first receipt leaves out the up to 1 s Roster takes to claim an endpoint just
+ *   enabled.)
  * - Latency: availability changes (`PUT /v1/agents/{id}/availability`, one event each) at half the
  *   throughput goal, 1,000 deliveries/s (100 events/s, each to 10 endpoints), for SECONDS;
  *   p50/p99 from each event's `occurred_at`, stamped in the writing transaction just before its
@@ -257,9 +258,10 @@ async function run(bench: Bench): Promise<void> {
         throw new Error(`webhooks: ${ids.length} events in the feed for ${EVENTS} agents created`);
       }
       // The receiver follows one run at a time: each side starts its own just before it goes.
-      let mine: Received | null = null;
+      const runs: { roster?: Received; bare?: Received } = {};
       const rosterSide = async () => {
-        mine = receiver.expect(endpoints);
+        const mine = receiver.expect(endpoints);
+        runs.roster = mine;
         await Promise.all(
           endpoints.map((e) =>
             must(api(roster.base, org.key, 'PATCH', `/v1/webhooks/${e.id}`, { enabled: true }), 200),
@@ -274,9 +276,9 @@ async function run(bench: Bench): Promise<void> {
         `t${i}`,
         endpoints.map((e) => e.secret),
       );
-      let bare: Received | null = null;
       const bareLoopSide = async () => {
-        bare = receiver.expect(bareSide);
+        const bare = receiver.expect(bareSide);
+        runs.bare = bare;
         const sent = await loop(org.orgId, bareSide, from, () => true);
         await allReceived(bare, ids.length, 'bare loop, throughput');
         checkBare(bare, ids, 'bare loop, throughput');
@@ -290,9 +292,8 @@ async function run(bench: Bench): Promise<void> {
       for (const side of inTurn([rosterSide, bareLoopSide], i)) {
         await side();
       }
-      // Assigned in the sides' closures, which the compiler does not follow.
-      const [rosterRun, bareRun] = [mine as Received | null, bare as Received | null];
-      if (rosterRun === null || bareRun === null) {
+      const { roster: rosterRun, bare: bareRun } = runs;
+      if (rosterRun === undefined || bareRun === undefined) {
         throw new Error('webhooks: a side of the throughput pair did not run');
       }
       for (const [id, body] of rosterRun.bodies) {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { backup, restore } from '../src/ops/backup.js';
 import { createTestApp, TEST_MASTER_KEY, type TestApp } from './harness.js';
 import { newTenant, send } from './http.js';
-import { request } from './load.js';
+import { request, until } from './load.js';
 import { listAll, type PopulatedOrg, populate, readBack } from './ops-support.js';
 import { killServers, type Server, startServer } from './server.js';
 
@@ -63,7 +63,10 @@ describe('backup and restore of the embedded database', { timeout: 240_000 }, ()
       }
     };
     const writers = [writer(1), writer(2), writer(3)];
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The backup starts once the writers have had nine writes acknowledged, however long it takes.
+    await until('writes acknowledged before the backup', async () =>
+      acknowledged.length >= 9 ? true : undefined,
+    );
     const backupStarted = Date.now();
     const taken = await backup({ url: server.base, masterKey: MASTER, file });
     writing = false;

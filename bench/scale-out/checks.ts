@@ -91,24 +91,27 @@ export class ResumingFollower {
   }
 }
 
-/** Everything the stream holds after `afterId`, read on one connection until it is quiet. */
+/**
+ * The first `count` events the stream holds after `afterId`, read on one connection; fewer if
+ * that many have not come within `withinMs` (the caller's comparison then reports the shortfall).
+ */
 export async function replayAfter(
   base: string,
   key: string,
   afterId: string,
-  quietMs = 1500,
+  count: number,
+  withinMs = 30_000,
 ): Promise<string[]> {
   const connection = await connectSse(`${base}/v1/events`, {
     authorization: `Bearer ${key}`,
     'last-event-id': afterId,
   });
-  let seen = -1;
-  while (connection.frames.length !== seen) {
-    seen = connection.frames.length;
-    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  const deadline = Date.now() + withinMs;
+  while (connection.frames.length < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   connection.close();
-  return connection.frames.map((frame) => frame.id ?? '');
+  return connection.frames.slice(0, count).map((frame) => frame.id ?? '');
 }
 
 /** How long the probe waits for a transition before it counts it as never reported. */

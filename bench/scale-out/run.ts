@@ -181,7 +181,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRep
     if (first !== undefined) {
       // The feed goes on after the follower stopped (heartbeats running out, the sweeper): the
       // replay must start with what the follower received, in the same order.
-      const replay = (await replayAfter(cluster.url, org.key, first)).slice(0, received.length - 1);
+      const replay = await replayAfter(cluster.url, org.key, first, received.length - 1);
       const differs = replay.findIndex((id, i) => id !== received[i + 1]);
       expect(
         replay.length === received.length - 1 && differs === -1,

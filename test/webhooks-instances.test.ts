@@ -51,7 +51,9 @@ describe('webhooks with several instances', { timeout: 240_000 }, () => {
       REDIS_URL,
       ROSTER_MASTER_KEY: MASTER,
       ROSTER_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
-      ROSTER_WEBHOOK_LEASE_SECONDS: '3',
+      // Short, so that the kill below is taken over within seconds; renewed every second, so only
+      // an instance stalled for 7 s would lose its endpoints while alive (and send some again).
+      ROSTER_WEBHOOK_LEASE_SECONDS: '8',
     };
     servers.push(...(await Promise.all([startServer(env), startServer(env)])));
   });

@@ -2,7 +2,7 @@ import { systemActor } from '../core/access.js';
 import type { Ctx } from '../core/context.js';
 import type { EventBus, PublishedEvent } from '../core/events/bus.js';
 import { matchesType } from '../core/events/event-filter.js';
-import { listOrgFeedAfter } from '../core/events/events.repo.js';
+import { NIL_ID } from '../core/events/events.repo.js';
 import { newId } from '../core/ids.js';
 import type { PresenceStore } from '../core/presence/presence-store.js';
 import { type AttemptResult, DISABLE_AFTER_MS } from '../core/webhooks/policy.js';
@@ -11,7 +11,8 @@ import { disableWebhook } from '../core/webhooks/webhooks.js';
 import {
   claimEndpoints,
   type EndpointProgress,
-  endpointSettings,
+  type EndpointSettings,
+  endpointFeedPage,
   finishQueued,
   nextQueued,
   releaseEndpoints,
@@ -50,6 +51,8 @@ export interface DispatcherOptions {
 /** Events read per page of an endpoint's feed; progress is saved once per page. */
 const PAGE = 100;
 const CLAIM_LIMIT = 1_000;
+/** Any position: a read of no events (`limit` 0) reads an endpoint's settings alone. */
+const FEED_START = { xid: '0', id: NIL_ID };
 
 /**
  * How long an event waits for others to join it before its endpoint's sender wakes. Each wake
@@ -66,6 +69,12 @@ interface Owned {
   waking: NodeJS.Timeout | null;
   /** Progress saves so far: a row read before the latest save is older than `row`. */
   saves: number;
+  /**
+   * Whether the queue of sends asked for by hand (redeliver, recover, test) is to be read: on
+   * every tick, not on every event's wake, which would cost a query per wake for a queue that
+   * is nearly always empty. A send asked for waits for the next tick, as it did before.
+   */
+  queueDue: boolean;
 }
 
 /**
@@ -179,13 +188,14 @@ export class WebhookDispatcher {
     for (const row of claimed) {
       const known = this.#owned.get(row.id);
       if (known === undefined) {
-        this.#owned.set(row.id, { row, running: null, again: false, waking: null, saves: 0 });
+        this.#owned.set(row.id, { row, running: null, again: false, waking: null, saves: 0, queueDue: true });
       } else if (known.running === null && known.saves === savesBefore.get(row.id)) {
         known.row = row;
       }
     }
     this.#follow();
     for (const owned of this.#owned.values()) {
+      owned.queueDue = true;
       this.#pump(owned);
     }
   }
@@ -245,7 +255,10 @@ export class WebhookDispatcher {
   /** Sends what is queued by hand, then the endpoint's feed from its cursor, until something stops it. */
   async #work(owned: Owned): Promise<void> {
     const db = this.#o.db;
-    const queued = await nextQueued(db, owned.row.id, PAGE);
+    const queued = owned.queueDue ? await nextQueued(db, owned.row.id, PAGE) : [];
+    // A full page may have more behind it: this pass is followed by another that reads again.
+    owned.queueDue = queued.length === PAGE;
+    owned.again ||= owned.queueDue;
     if (queued.length > 0 && !(await this.#refresh(owned))) {
       return;
     }
@@ -272,10 +285,17 @@ export class WebhookDispatcher {
       if (row.headNextAt !== null && row.headNextAt.getTime() > this.#o.now().getTime()) {
         return;
       }
-      const events = await listOrgFeedAfter(db, row.orgId, { xid: row.cursorXid, id: row.cursorId }, PAGE);
-      if (events.length === 0 || !(await this.#refresh(owned))) {
+      const page = await endpointFeedPage(
+        db,
+        row.id,
+        this.#owner,
+        { xid: row.cursorXid, id: row.cursorId },
+        PAGE,
+      );
+      if (!this.#settle(owned, page?.settings ?? null) || page === null || page.events.length === 0) {
         return;
       }
+      const { events } = page;
       row = owned.row;
       const progress: EndpointProgress = {
         cursorXid: row.cursorXid,
@@ -340,7 +360,9 @@ export class WebhookDispatcher {
         await this.#disable(owned, halt);
         return;
       }
-      if (halt === 'retry') {
+      // A short page was the feed's end when read. An event settling after it wakes the sender
+      // (and marks a running one to go again), so reading on now would most often find nothing.
+      if (halt === 'retry' || events.length < PAGE) {
         return;
       }
     }
@@ -352,7 +374,12 @@ export class WebhookDispatcher {
    * instance). False when it was disabled or deleted, or the lease went: nothing is sent.
    */
   async #refresh(owned: Owned): Promise<boolean> {
-    const settings = await endpointSettings(this.#o.db, owned.row.id, this.#owner);
+    const page = await endpointFeedPage(this.#o.db, owned.row.id, this.#owner, FEED_START, 0);
+    return this.#settle(owned, page?.settings ?? null);
+  }
+
+  /** Takes the settings just read (null: no longer held); false when nothing is to be sent. */
+  #settle(owned: Owned, settings: EndpointSettings | null): boolean {
     if (settings === null || !settings.enabled) {
       this.#owned.delete(owned.row.id);
       return false;

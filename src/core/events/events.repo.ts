@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import type { PublishedEvent } from './bus.js';
 
@@ -62,7 +62,7 @@ export async function currentFeedSnapshot(db: Db): Promise<FeedSnapshot> {
   return parseFeedSnapshot(String(row?.snapshot));
 }
 
-type FeedRow = {
+export type FeedRow = {
   id: string;
   org_id: string;
   type: string;
@@ -71,7 +71,7 @@ type FeedRow = {
   xid: string;
 };
 
-const toPublished = (row: FeedRow): PublishedEvent => ({
+export const toPublished = (row: FeedRow): PublishedEvent => ({
   id: row.id,
   orgId: row.org_id,
   type: row.type,
@@ -122,12 +122,19 @@ export async function listOrgFeedAfter(
   after: FeedPosition,
   limit: number,
 ): Promise<PublishedEvent[]> {
-  const result = await db.execute(sql`
-    SELECT ${COLUMNS} FROM outbox_events
-    WHERE org_id = ${orgId}::uuid AND ${AFTER(after)} AND ${SETTLED}
-    ${FEED_ORDER} LIMIT ${limit}`);
+  const result = await db.execute(orgFeedPage(sql`${orgId}::uuid`, after, limit));
   return rowsOf<FeedRow>(result).map(toPublished);
 }
+
+/**
+ * The statement of listOrgFeedAfter with the org as an SQL expression, for a statement that reads
+ * a page together with something else (a lateral join on a row holding the org's id). Its rows
+ * are FeedRows, for `toPublished`.
+ */
+export const orgFeedPage = (orgId: SQL, after: FeedPosition, limit: number): SQL => sql`
+    SELECT ${COLUMNS} FROM outbox_events
+    WHERE org_id = ${orgId} AND ${AFTER(after)} AND ${SETTLED}
+    ${FEED_ORDER} LIMIT ${limit}`;
 
 /** Every org's events after `after` in feed order (the platform's tail of the feed), at most `limit`. */
 export async function listFeedAfter(db: Db, after: FeedPosition, limit: number): Promise<PublishedEvent[]> {

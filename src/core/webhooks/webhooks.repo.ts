@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { type Db, rowsOf } from '../../db/client.js';
 import { preparedSql } from '../../db/prepared.js';
 import {
   type WebhookDeliveryRow,
@@ -8,6 +8,8 @@ import {
   webhookEndpoints,
   webhookQueue,
 } from '../../db/schema.js';
+import type { PublishedEvent } from '../events/bus.js';
+import { type FeedPosition, type FeedRow, orgFeedPage, toPublished } from '../events/events.repo.js';
 
 export type NewEndpoint = Omit<
   WebhookEndpointRow,
@@ -40,28 +42,57 @@ export async function insertEndpoint(db: Db, row: NewEndpoint): Promise<WebhookE
   return created as WebhookEndpointRow;
 }
 
-/** What the API may change of an endpoint while a sender holds it; null once `owner` does not hold it. */
-export async function endpointSettings(
+/** What the API may change of an endpoint while a sender holds it. */
+export type EndpointSettings = Pick<
+  WebhookEndpointRow,
+  'url' | 'eventTypes' | 'enabled' | 'secret' | 'previousSecret' | 'previousSecretUntil'
+>;
+
+/**
+ * The endpoint's settings and the next page of its org's feed after `after`, in one round trip (a
+ * sender reads both before every page; `limit` 0 reads the settings alone): null once the endpoint
+ * is gone or `owner` does not hold it.
+ */
+export async function endpointFeedPage(
   db: Db,
   id: string,
   owner: string,
-): Promise<Pick<
-  WebhookEndpointRow,
-  'url' | 'eventTypes' | 'enabled' | 'secret' | 'previousSecret' | 'previousSecretUntil'
-> | null> {
-  const [row] = await db
-    .select({
-      url: webhookEndpoints.url,
-      eventTypes: webhookEndpoints.eventTypes,
-      enabled: webhookEndpoints.enabled,
-      secret: webhookEndpoints.secret,
-      previousSecret: webhookEndpoints.previousSecret,
-      previousSecretUntil: webhookEndpoints.previousSecretUntil,
-    })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.leaseOwner, owner)));
-  return row ?? null;
+  after: FeedPosition,
+  limit: number,
+): Promise<{ settings: EndpointSettings; events: PublishedEvent[] } | null> {
+  const result = await db.execute(sql`
+    SELECT w.url AS endpoint_url, w.event_types, w.enabled, w.secret, w.previous_secret,
+      w.previous_secret_until, f.*
+    FROM webhook_endpoints w LEFT JOIN LATERAL (${orgFeedPage(sql`w.org_id`, after, limit)}) f ON true
+    WHERE w.id = ${id}::uuid AND w.lease_owner = ${owner}`);
+  const rows = rowsOf<PageRow>(result);
+  const [first] = rows;
+  if (first === undefined) {
+    return null;
+  }
+  const until = first.previous_secret_until;
+  return {
+    settings: {
+      url: first.endpoint_url,
+      eventTypes: first.event_types,
+      enabled: first.enabled,
+      secret: first.secret,
+      previousSecret: first.previous_secret,
+      previousSecretUntil: until === null ? null : new Date(until),
+    },
+    // No event: the join's one row, with the page's columns null.
+    events: first.id === null ? [] : rows.map(toPublished),
+  };
 }
+
+type PageRow = FeedRow & {
+  endpoint_url: string;
+  event_types: string[];
+  enabled: boolean;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | Date | null;
+};
 
 export async function findEndpoint(db: Db, orgId: string, id: string): Promise<WebhookEndpointRow | null> {
   const [row] = await db

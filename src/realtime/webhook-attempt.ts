@@ -1,13 +1,16 @@
 import type { PublishedEvent } from '../core/events/bus.js';
+import { matchesType } from '../core/events/event-filter.js';
 import { newId } from '../core/ids.js';
 import {
   type AttemptResult,
+  DISABLE_AFTER_MS,
   deliveryBody,
   judgeAttempt,
   signatureHeader,
   type Verdict,
 } from '../core/webhooks/policy.js';
 import { SecretBox } from '../core/webhooks/secret-box.js';
+import type { EndpointProgress } from '../core/webhooks/webhooks.repo.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from '../db/schema.js';
 import { recordFeedDelivery, recordWebhookDelivery } from '../observability/metrics.js';
 import type { AppTracing } from '../observability/tracing.js';
@@ -126,4 +129,73 @@ export async function attemptDelivery(
     recordFeedDelivery('webhooks', event.occurredAt);
   }
   return { row, verdict };
+}
+
+/** Why a page's sending stopped before its end: a retry is due later, 410 Gone, or failing too long. */
+export type Halt = 'retry' | 'gone' | 'failing' | null;
+
+/**
+ * Sends a page of the endpoint's feed (read from its cursor) in order: each event once the one
+ * before succeeded or was given up; events of types the endpoint does not take are passed over.
+ * Returns where the endpoint's progress stands after it, the attempts to log, and why it stopped
+ * before the page's end (null: it did not). Nothing is saved here.
+ */
+export async function deliverPage(
+  options: SendOptions & { now: () => Date },
+  endpoint: WebhookEndpointRow,
+  events: readonly PublishedEvent[],
+): Promise<{ progress: EndpointProgress; attempts: WebhookDeliveryRow[]; halt: Halt }> {
+  const progress: EndpointProgress = {
+    cursorXid: endpoint.cursorXid,
+    cursorId: endpoint.cursorId,
+    headEventId: endpoint.headEventId,
+    headAttempts: endpoint.headAttempts,
+    headNextAt: endpoint.headNextAt,
+    failingSince: endpoint.failingSince,
+  };
+  const attempts: WebhookDeliveryRow[] = [];
+  let halt: Halt = null;
+  for (const event of events) {
+    const advance = () =>
+      Object.assign(progress, {
+        cursorXid: event.xid ?? progress.cursorXid,
+        cursorId: event.id,
+        headEventId: null,
+        headAttempts: 0,
+        headNextAt: null,
+      });
+    if (!matchesType(endpoint.eventTypes, event.type)) {
+      advance();
+      continue;
+    }
+    const attempt = progress.headEventId === event.id ? progress.headAttempts + 1 : 1;
+    const { row: logged, verdict } = await attemptDelivery(options, endpoint, event, attempt, 'feed', false);
+    attempts.push(logged);
+    const now = options.now();
+    if (verdict.outcome === 'succeeded') {
+      advance();
+      progress.failingSince = null;
+      continue;
+    }
+    progress.failingSince ??= now;
+    if (verdict.outcome === 'gone') {
+      halt = 'gone';
+    } else if (verdict.outcome === 'retrying') {
+      Object.assign(progress, {
+        headEventId: event.id,
+        headAttempts: attempt,
+        headNextAt: verdict.nextAt,
+      });
+      halt = 'retry';
+    } else {
+      advance();
+    }
+    if (halt !== 'gone' && now.getTime() - progress.failingSince.getTime() >= DISABLE_AFTER_MS) {
+      halt = 'failing';
+    }
+    if (halt !== null) {
+      break;
+    }
+  }
+  return { progress, attempts, halt };
 }

@@ -5,12 +5,11 @@ import { matchesType } from '../core/events/event-filter.js';
 import { NIL_ID } from '../core/events/events.repo.js';
 import { newId } from '../core/ids.js';
 import type { PresenceStore } from '../core/presence/presence-store.js';
-import { type AttemptResult, DISABLE_AFTER_MS } from '../core/webhooks/policy.js';
+import type { AttemptResult } from '../core/webhooks/policy.js';
 import type { SecretBox } from '../core/webhooks/secret-box.js';
 import { disableWebhook } from '../core/webhooks/webhooks.js';
 import {
   claimEndpoints,
-  type EndpointProgress,
   type EndpointSettings,
   endpointFeedPage,
   finishQueued,
@@ -19,10 +18,10 @@ import {
   saveProgress,
 } from '../core/webhooks/webhooks.repo.js';
 import type { Db } from '../db/client.js';
-import type { WebhookDeliveryRow, WebhookEndpointRow } from '../db/schema.js';
+import type { WebhookEndpointRow } from '../db/schema.js';
 import type { AppTracing } from '../observability/tracing.js';
 import type { FeedTailer } from './feed-tailer.js';
-import { attemptDelivery } from './webhook-attempt.js';
+import { attemptDelivery, deliverPage } from './webhook-attempt.js';
 import type { SendRequest } from './webhook-egress.js';
 
 export interface DispatcherOptions {
@@ -297,58 +296,7 @@ export class WebhookDispatcher {
       }
       const { events } = page;
       row = owned.row;
-      const progress: EndpointProgress = {
-        cursorXid: row.cursorXid,
-        cursorId: row.cursorId,
-        headEventId: row.headEventId,
-        headAttempts: row.headAttempts,
-        headNextAt: row.headNextAt,
-        failingSince: row.failingSince,
-      };
-      const attempts: WebhookDeliveryRow[] = [];
-      let halt: 'retry' | 'gone' | 'failing' | null = null;
-      for (const event of events) {
-        const advance = () =>
-          Object.assign(progress, {
-            cursorXid: event.xid ?? progress.cursorXid,
-            cursorId: event.id,
-            headEventId: null,
-            headAttempts: 0,
-            headNextAt: null,
-          });
-        if (!matchesType(row.eventTypes, event.type)) {
-          advance();
-          continue;
-        }
-        const attempt = progress.headEventId === event.id ? progress.headAttempts + 1 : 1;
-        const { row: logged, verdict } = await attemptDelivery(this.#o, row, event, attempt, 'feed', false);
-        attempts.push(logged);
-        const now = this.#o.now();
-        if (verdict.outcome === 'succeeded') {
-          advance();
-          progress.failingSince = null;
-          continue;
-        }
-        progress.failingSince ??= now;
-        if (verdict.outcome === 'gone') {
-          halt = 'gone';
-        } else if (verdict.outcome === 'retrying') {
-          Object.assign(progress, {
-            headEventId: event.id,
-            headAttempts: attempt,
-            headNextAt: verdict.nextAt,
-          });
-          halt = 'retry';
-        } else {
-          advance();
-        }
-        if (halt !== 'gone' && now.getTime() - progress.failingSince.getTime() >= DISABLE_AFTER_MS) {
-          halt = 'failing';
-        }
-        if (halt !== null) {
-          break;
-        }
-      }
+      const { progress, attempts, halt } = await deliverPage(this.#o, row, events);
       const kept = await saveProgress(db, this.#owner, row.id, progress, attempts, this.#o.now());
       if (!kept) {
         this.#owned.delete(row.id);

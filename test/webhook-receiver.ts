@@ -14,8 +14,13 @@ export interface Receiver {
   base: string;
   port: number;
   received: Received[];
-  /** How to answer the next requests: a status (and headers), after `delayMs`. */
-  answer: (req: Received) => { status: number; headers?: Record<string, string>; delayMs?: number };
+  /** How to answer the next requests: a status (and headers, a body), after `delayMs`. */
+  answer: (req: Received) => {
+    status: number;
+    headers?: Record<string, string>;
+    body?: string;
+    delayMs?: number;
+  };
   close(): Promise<void>;
 }
 
@@ -41,10 +46,10 @@ export async function startReceiver(): Promise<Receiver> {
       }
       const got: Received = { path: req.url ?? '/', headers, body, at: Date.now() };
       receiver.received.push(got);
-      const { status, headers: out = {}, delayMs = 0 } = receiver.answer(got);
+      const { status, headers: out = {}, body: text, delayMs = 0 } = receiver.answer(got);
       setTimeout(() => {
         res.writeHead(status, out);
-        res.end(status === 204 ? undefined : `answer ${status}`);
+        res.end(status === 204 ? undefined : (text ?? `answer ${status}`));
       }, delayMs);
     });
   });

@@ -5,7 +5,7 @@ import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import { urlToHttpOptions } from 'node:url';
 import type { AttemptResult } from '../core/webhooks/policy.js';
-import { EXCERPT_CHARS } from '../core/webhooks/policy.js';
+import { answerExcerpt, EXCERPT_CHARS } from '../core/webhooks/policy.js';
 
 /**
  * Where webhooks may go. By default only public unicast addresses: loopback, private, link-local,
@@ -238,7 +238,7 @@ export function createSender(policy: EgressPolicy): (request: SendRequest) => Pr
             kind: 'response',
             status: res.statusCode ?? 0,
             retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
-            body: body.slice(0, EXCERPT_CHARS),
+            body: answerExcerpt(body),
             durationMs: elapsed(),
           });
         });

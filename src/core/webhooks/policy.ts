@@ -30,6 +30,20 @@ export const SECRET_OVERLAP_MS = 24 * 3_600_000;
 /** How much of a response body the delivery log keeps. */
 export const EXCERPT_CHARS = 1_000;
 
+/**
+ * What the delivery log keeps of an answer: its first EXCERPT_CHARS characters, as text
+ * PostgreSQL can store. A NUL becomes U+FFFD, and a character the cut splits in two (half of a
+ * surrogate pair, which JSON would carry as an escape PostgreSQL refuses) is left out.
+ */
+export function answerExcerpt(body: string): string {
+  let excerpt = body.slice(0, EXCERPT_CHARS);
+  const last = excerpt.charCodeAt(excerpt.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) {
+    excerpt = excerpt.slice(0, -1);
+  }
+  return excerpt.replaceAll('\0', '\uFFFD');
+}
+
 export type AttemptResult =
   | { kind: 'response'; status: number; retryAfter: string | null; body: string; durationMs: number }
   | { kind: 'error'; error: string; durationMs: number };

@@ -60,38 +60,31 @@ export async function endpointFeedPage(
   after: FeedPosition,
   limit: number,
 ): Promise<{ settings: EndpointSettings; events: PublishedEvent[] } | null> {
+  // The settings come once, on one row (as JSON), not again on every event's row.
   const result = await db.execute(sql`
-    SELECT w.url AS endpoint_url, w.event_types, w.enabled, w.secret, w.previous_secret,
-      w.previous_secret_until, f.*
+    SELECT CASE WHEN row_number() OVER () = 1 THEN json_build_object('url', w.url,
+        'eventTypes', w.event_types, 'enabled', w.enabled, 'secret', w.secret,
+        'previousSecret', w.previous_secret, 'previousSecretUntil', w.previous_secret_until) END
+        AS endpoint_settings, f.*
     FROM webhook_endpoints w LEFT JOIN LATERAL (${orgFeedPage(sql`w.org_id`, after, limit)}) f ON true
     WHERE w.id = ${id}::uuid AND w.lease_owner = ${owner}`);
   const rows = rowsOf<PageRow>(result);
-  const [first] = rows;
-  if (first === undefined) {
+  const stored = rows.find((r) => r.endpoint_settings !== null)?.endpoint_settings;
+  if (stored === undefined || stored === null) {
     return null;
   }
-  const until = first.previous_secret_until;
+  const until = stored.previousSecretUntil;
   return {
-    settings: {
-      url: first.endpoint_url,
-      eventTypes: first.event_types,
-      enabled: first.enabled,
-      secret: first.secret,
-      previousSecret: first.previous_secret,
-      previousSecretUntil: until === null ? null : new Date(until),
-    },
+    settings: { ...stored, previousSecretUntil: until === null ? null : new Date(until) },
     // No event: the join's one row, with the page's columns null.
-    events: first.id === null ? [] : rows.map(toPublished),
+    events: rows[0]?.id === null ? [] : rows.map(toPublished),
   };
 }
 
 type PageRow = FeedRow & {
-  endpoint_url: string;
-  event_types: string[];
-  enabled: boolean;
-  secret: string;
-  previous_secret: string | null;
-  previous_secret_until: string | Date | null;
+  endpoint_settings:
+    | (Omit<EndpointSettings, 'previousSecretUntil'> & { previousSecretUntil: string | null })
+    | null;
 };
 
 export async function findEndpoint(db: Db, orgId: string, id: string): Promise<WebhookEndpointRow | null> {
@@ -217,18 +210,9 @@ export async function saveProgress(
     headNextAt: iso(progress.headNextAt),
     failingSince: iso(progress.failingSince),
     now: now.toISOString(),
-    ids: attempts.map((a) => a.id),
-    eventIds: attempts.map((a) => a.eventId),
-    eventTypes: attempts.map((a) => a.eventType),
-    attempts: attempts.map((a) => a.attempt),
-    triggers: attempts.map((a) => a.trigger),
-    outcomes: attempts.map((a) => a.outcome),
-    statusCodes: attempts.map((a) => a.statusCode),
-    durations: attempts.map((a) => a.durationMs),
-    excerpts: attempts.map((a) => a.responseExcerpt),
-    errors: attempts.map((a) => a.error),
-    nextRetries: attempts.map((a) => iso(a.nextRetryAt)),
-    createdAts: attempts.map((a) => a.createdAt.toISOString()),
+    // The rows as they are: JSON.stringify is native, where a dozen arrays would each be built
+    // and escaped element by element by the driver (the columns pick the keys they need).
+    attempts: JSON.stringify(attempts),
   });
   return (row?.kept ?? 0) > 0;
 }
@@ -252,14 +236,12 @@ const saveProgressStatement = preparedSql<{ kept: number }>(
     logged AS (
       INSERT INTO webhook_deliveries (id, org_id, endpoint_id, event_id, event_type, attempt, trigger,
         outcome, status_code, duration_ms, response_excerpt, error, next_retry_at, created_at)
-      SELECT a.id, kept.org_id, kept.id, a.event_id, a.event_type, a.attempt, a.trigger, a.outcome,
-        a.status_code, a.duration_ms, a.response_excerpt, a.error, a.next_retry_at, a.created_at
-      FROM kept, unnest(${p('ids')}::uuid[], ${p('eventIds')}::uuid[], ${p('eventTypes')}::text[],
-        ${p('attempts')}::int[], ${p('triggers')}::text[], ${p('outcomes')}::text[],
-        ${p('statusCodes')}::int[], ${p('durations')}::int[], ${p('excerpts')}::text[],
-        ${p('errors')}::text[], ${p('nextRetries')}::timestamptz[], ${p('createdAts')}::timestamptz[])
-        AS a(id, event_id, event_type, attempt, trigger, outcome, status_code, duration_ms,
-          response_excerpt, error, next_retry_at, created_at))
+      SELECT a.id, kept.org_id, kept.id, a."eventId", a."eventType", a.attempt, a.trigger, a.outcome,
+        a."statusCode", a."durationMs", a."responseExcerpt", a.error, a."nextRetryAt", a."createdAt"
+      FROM kept, json_to_recordset(${p('attempts')}::json) AS a(id uuid, "eventId" uuid,
+        "eventType" text, attempt int, trigger text, outcome text, "statusCode" int,
+        "durationMs" int, "responseExcerpt" text, error text, "nextRetryAt" timestamptz,
+        "createdAt" timestamptz))
     SELECT count(*)::int AS kept FROM kept`,
 );
 

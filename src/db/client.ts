@@ -6,6 +6,7 @@ import pg from 'pg';
 import { instrumentEmbedded } from '../observability/db-spans.js';
 import { projectPath } from '../paths.js';
 import { AUTH_CHANNEL, ChangeFeed, listenForever } from './change-feed.js';
+import { prepareRepeatedSelects } from './pglite-prepared.js';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
 import { ALL_ORGS, grantServingRole, ScopedPool, servingRole, setScopeSql } from './row-security.js';
 import * as schema from './schema.js';
@@ -86,6 +87,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   const template = dataDir !== null && holdsCluster(dataDir) ? null : loadTemplate();
   const options = template === null ? {} : { loadDataDir: template };
   const client = dataDir === null ? new PGlite(options) : new PGlite(dataDir, options);
+  prepareRepeatedSelects(client);
   instrumentEmbedded(client);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -1,41 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { FeedTailer } from '../src/realtime/feed-tailer.js';
-import { WebhookDispatcher } from '../src/realtime/webhook-dispatcher.js';
-import { createSender, EgressPolicy } from '../src/realtime/webhook-egress.js';
+import type { WebhookDispatcher } from '../src/realtime/webhook-dispatcher.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { expectJson, newTenant } from './http.js';
-import { type Receiver, startReceiver } from './webhook-receiver.js';
+import { type Receiver, startReceiver, startTestSender, type TestSender } from './webhook-receiver.js';
 
 // What a receiver answers is kept in the delivery log as an excerpt; whatever it holds, the log
 // is saved and the endpoint moves on to its next event.
 
 let env: TestApp;
 let receiver: Receiver;
-let feed: FeedTailer;
+let sender: TestSender;
 let dispatcher: WebhookDispatcher;
 
 before(async () => {
   env = await createTestApp({ webhookAllowHosts: ['127.0.0.1'] });
   receiver = await startReceiver();
-  feed = new FeedTailer(env.database.db, env.events);
-  dispatcher = new WebhookDispatcher({
-    db: env.database.db,
-    feed,
-    events: env.events,
-    presence: env.presence,
-    now: () => new Date(),
-    send: createSender(new EgressPolicy(['127.0.0.1'])),
-    timeoutMs: 2_000,
-    leaseMs: 3_600_000,
-    tickMs: 60_000,
-    log: { warn: (details, message) => console.error(message, details) },
-  });
+  sender = startTestSender(env, () => new Date());
+  dispatcher = sender.dispatcher;
 });
 
 after(async () => {
-  await dispatcher.stop();
-  await feed.close();
+  await sender.stop();
   await receiver.close();
   await env.close();
 });

@@ -1,5 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FeedTailer } from '../src/realtime/feed-tailer.js';
+import { WebhookDispatcher } from '../src/realtime/webhook-dispatcher.js';
+import { createSender, EgressPolicy } from '../src/realtime/webhook-egress.js';
+import type { TestApp } from './harness.js';
 
 /** One request as the receiver got it: raw body, lower-case headers, when. */
 export interface Received {
@@ -62,4 +66,39 @@ export async function startReceiver(): Promise<Receiver> {
       server.close(() => resolve());
     });
   return receiver;
+}
+
+/**
+ * A webhook sender for `env`'s endpoints, as the server runs one, sending to 127.0.0.1: the
+ * feed's tailer and a dispatcher on the clock `now`, holding its endpoints for 1,000 hours and
+ * claiming only when a test calls `runDue`. A failure inside it shows in the test's output,
+ * where a failed assertion needs it.
+ */
+export function startTestSender(env: TestApp, now: () => Date): TestSender {
+  const feed = new FeedTailer(env.database.db, env.events);
+  const dispatcher = new WebhookDispatcher({
+    db: env.database.db,
+    feed,
+    events: env.events,
+    presence: env.presence,
+    now,
+    send: createSender(new EgressPolicy(['127.0.0.1'])),
+    timeoutMs: 2_000,
+    // Far beyond what a test moves its clock by (days), so a lease never runs out under one.
+    leaseMs: 1_000 * 3_600_000,
+    tickMs: 60_000,
+    log: { warn: (details, message) => console.error(message, details) },
+  });
+  return {
+    dispatcher,
+    stop: async () => {
+      await dispatcher.stop();
+      await feed.close();
+    },
+  };
+}
+
+export interface TestSender {
+  dispatcher: WebhookDispatcher;
+  stop(): Promise<void>;
 }

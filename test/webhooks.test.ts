@@ -3,17 +3,15 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { listOrgFeedAfter, NIL_ID } from '../src/core/events/events.repo.js';
 import { feedDeliveryLag, webhookDeliveries } from '../src/observability/metrics.js';
-import { FeedTailer } from '../src/realtime/feed-tailer.js';
-import { WebhookDispatcher } from '../src/realtime/webhook-dispatcher.js';
-import { createSender, EgressPolicy } from '../src/realtime/webhook-egress.js';
+import type { WebhookDispatcher } from '../src/realtime/webhook-dispatcher.js';
 import { createTestApp, feedSettled, type TestApp } from './harness.js';
 import { expectJson, expectNoContent, newTenant, type Tenant } from './http.js';
-import { type Receiver, startReceiver } from './webhook-receiver.js';
+import { type Receiver, startReceiver, startTestSender, type TestSender } from './webhook-receiver.js';
 
 const HOUR = 3_600_000;
 let env: TestApp;
 let receiver: Receiver;
-let feed: FeedTailer;
+let sender: TestSender;
 let dispatcher: WebhookDispatcher;
 /** The dispatcher's clock: tests move it by hand. */
 let clock = Date.now();
@@ -21,20 +19,8 @@ let clock = Date.now();
 before(async () => {
   env = await createTestApp({ webhookAllowHosts: ['127.0.0.1'] });
   receiver = await startReceiver();
-  feed = new FeedTailer(env.database.db, env.events);
-  dispatcher = new WebhookDispatcher({
-    db: env.database.db,
-    feed,
-    events: env.events,
-    presence: env.presence,
-    now: () => new Date(clock),
-    send: createSender(new EgressPolicy(['127.0.0.1'])),
-    timeoutMs: 2_000,
-    leaseMs: 1_000 * HOUR,
-    tickMs: 60_000,
-    // A failure inside the dispatcher shows in the test's output, where a failed assertion needs it.
-    log: { warn: (details, message) => console.error(message, details) },
-  });
+  sender = startTestSender(env, () => new Date(clock));
+  dispatcher = sender.dispatcher;
 });
 
 beforeEach(() => {
@@ -43,8 +29,7 @@ beforeEach(() => {
 });
 
 after(async () => {
-  await dispatcher.stop();
-  await feed.close();
+  await sender.stop();
   await receiver.close();
   await env.close();
 });

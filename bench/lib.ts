@@ -307,3 +307,39 @@ export async function load(options: {
     errorKinds: `${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)})`,
   };
 }
+
+/**
+ * Calls `task(i)` at `rate` per second for `seconds`, not waiting for one to finish before the
+ * next is due (at most `maxInFlight` at once); returns how many were made.
+ */
+export async function paced(
+  maxInFlight: number,
+  rate: number,
+  seconds: number,
+  task: (i: number) => Promise<void>,
+): Promise<number> {
+  const started = performance.now();
+  const inFlight = new Set<Promise<void>>();
+  const failures: unknown[] = [];
+  let i = 0;
+  while (performance.now() - started < seconds * 1000 && failures.length === 0) {
+    const wait = started + (i / rate) * 1000 - performance.now();
+    if (wait > 0) {
+      await sleep(wait);
+    }
+    if (inFlight.size >= maxInFlight) {
+      await Promise.race(inFlight);
+    }
+    const p: Promise<void> = task(i++)
+      .catch((err: unknown) => {
+        failures.push(err);
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  if (failures.length > 0) {
+    throw failures[0];
+  }
+  return i;
+}

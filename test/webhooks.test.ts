@@ -1,183 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { listOrgFeedAfter, NIL_ID } from '../src/core/events/events.repo.js';
 import { feedDeliveryLag, webhookDeliveries } from '../src/observability/metrics.js';
-import type { WebhookDispatcher } from '../src/realtime/webhook-dispatcher.js';
-import { createTestApp, feedSettled, type TestApp } from './harness.js';
-import { expectJson, expectNoContent, newTenant, type Tenant } from './http.js';
-import { type Receiver, startReceiver, startTestSender, type TestSender } from './webhook-receiver.js';
+import { feedSettled } from './harness.js';
+import { expectJson, expectNoContent, newTenant } from './http.js';
+import {
+  answer,
+  assertReceived,
+  clockNow,
+  createTeam,
+  createWebhook,
+  deliverDue,
+  deliverUntil,
+  env,
+  HOUR,
+  payloadOf,
+  received,
+  receiver,
+  setClock,
+  useWebhookFixture,
+} from './webhook-fixture.js';
 
-const HOUR = 3_600_000;
-let env: TestApp;
-let receiver: Receiver;
-let sender: TestSender;
-let dispatcher: WebhookDispatcher;
-/** The dispatcher's clock: tests move it by hand. */
-let clock = Date.now();
-
-before(async () => {
-  env = await createTestApp({ webhookAllowHosts: ['127.0.0.1'] });
-  receiver = await startReceiver();
-  sender = startTestSender(env, () => new Date(clock));
-  dispatcher = sender.dispatcher;
-});
-
-beforeEach(() => {
-  receiver.received.length = 0;
-  receiver.answer = () => ({ status: 204 });
-});
-
-after(async () => {
-  await sender.stop();
-  await receiver.close();
-  await env.close();
-});
-
-/** Each org's endpoint has a path of its own: endpoints of earlier tests may still be retrying. */
-const pathOf = (t: Tenant) => `/hook/${t.orgId}`;
-let current = '';
-
-async function createWebhook(t: Tenant, eventTypes = ['team.*']) {
-  current = pathOf(t);
-  return expectJson<{ id: string; secret: string; enabled: boolean }>(
-    await t.api.post('/v1/webhooks', { url: `${receiver.base}${pathOf(t)}`, event_types: eventTypes }),
-    201,
-  );
-}
-
-/** Answers requests to the current test's endpoint with `fn`, any other with 204. */
-function answer(fn: () => { status: number; headers?: Record<string, string> }): void {
-  const path = current;
-  receiver.answer = (r) => (r.path === path ? fn() : { status: 204 });
-}
-
-const createTeam = async (t: Tenant, name: string) =>
-  expectJson<{ id: string }>(await t.api.post('/v1/teams', { name }), 201);
-
-/** Runs the dispatcher until it has nothing left to do now. */
-async function deliverDue(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await dispatcher.runDue();
-  }
-}
-
-const received = (path = current) => receiver.received.filter((r) => r.path === path);
-
-/**
- * Delivers until `count` requests have arrived (the clock standing still): on PostgreSQL an event
- * joins the feed once no older transaction is open on the server, other test files' included.
- */
-async function deliverUntil(count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (received().length < count && Date.now() < deadline) {
-    await deliverDue();
-    if (received().length < count) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  // The receiver records a request before answering it: the sender may still be judging and
-  // logging the last attempt (a 410's disabling, the metrics) when the count is reached.
-  await dispatcher.idle();
-}
-/** Asserts how many requests the current endpoint received; a failure shows the endpoint's delivery log. */
-async function assertReceived(t: Tenant, hookId: string, count: number, message: string): Promise<void> {
-  if (received().length !== count) {
-    const log = await t.api.get(`/v1/webhooks/${hookId}/deliveries?limit=100`);
-    assert.fail(`${message}: ${received().length} requests, not ${count}; delivery log ${log.body}`);
-  }
-}
-
-const payloadOf = (r: { body: string }) =>
-  JSON.parse(r.body) as { id: string; type: string; org_id: string; data: Record<string, unknown> };
-
-describe('webhook signatures', () => {
-  it('every delivery verifies with the standardwebhooks package, and the secret is shown once', async () => {
-    const t = await newTenant(env);
-    const hook = await createWebhook(t);
-    assert.match(hook.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
-    const listed = expectJson<Record<string, unknown>[]>(await t.api.get('/v1/webhooks'), 200);
-    assert.equal(listed.length, 1);
-    assert.equal('secret' in (listed[0] ?? {}), false, 'the list never shows the secret');
-    const got = expectJson<Record<string, unknown>>(await t.api.get(`/v1/webhooks/${hook.id}`), 200);
-    assert.equal('secret' in got, false);
-
-    const team = await createTeam(t, 'Signed');
-    await deliverUntil(1);
-    const [delivery] = received();
-    assert.ok(delivery, 'one delivery');
-    const verified = new Webhook(hook.secret).verify(delivery.body, delivery.headers) as {
-      id: string;
-      type: string;
-      data: { team_id: string };
-      org_id: string;
-    };
-    assert.equal(verified.type, 'team.created');
-    assert.equal(verified.data.team_id, team.id);
-    assert.equal(verified.org_id, t.orgId);
-    assert.equal(delivery.headers['webhook-id'], verified.id);
-    assert.equal(delivery.headers['content-type'], 'application/json');
-    assert.throws(() =>
-      new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(delivery.body, delivery.headers),
-    );
-  });
-
-  it('after a rotation, deliveries carry both signatures for 24 hours, each verifying', async () => {
-    const t = await newTenant(env);
-    const hook = await createWebhook(t);
-    const rotated = expectJson<{ secret: string }>(
-      await t.api.post(`/v1/webhooks/${hook.id}/rotate-secret`),
-      200,
-    );
-    assert.notEqual(rotated.secret, hook.secret);
-    await createTeam(t, 'Rotated');
-    await deliverUntil(1);
-    const [delivery] = received();
-    assert.ok(delivery);
-    assert.equal(delivery.headers['webhook-signature']?.split(' ').length, 2);
-    for (const secret of [hook.secret, rotated.secret]) {
-      assert.equal(
-        (new Webhook(secret).verify(delivery.body, delivery.headers) as { type: string }).type,
-        'team.created',
-      );
-    }
-    clock += 25 * HOUR;
-    receiver.received.length = 0;
-    await createTeam(t, 'After overlap');
-    await deliverUntil(1);
-    const [later] = received();
-    assert.ok(later);
-    assert.equal(later.headers['webhook-signature']?.split(' ').length, 1);
-    assert.throws(() => new Webhook(hook.secret).verify(later.body, later.headers));
-    new Webhook(rotated.secret).verify(later.body, later.headers);
-  });
-});
-
-describe('a sender holding an endpoint', () => {
-  it('signs with a rotated secret from its next delivery on, without waiting for its next claim', async () => {
-    const t = await newTenant(env);
-    const hook = await createWebhook(t);
-    await createTeam(t, 'Before');
-    await deliverUntil(1);
-    const rotated = expectJson<{ secret: string }>(
-      await t.api.post(`/v1/webhooks/${hook.id}/rotate-secret`),
-      200,
-    );
-    // No runDue from here: the event wakes the sender, which has not claimed anything since.
-    await createTeam(t, 'After');
-    for (const deadline = Date.now() + 10_000; received().length < 2 && Date.now() < deadline; ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    // The receiver has the request before the sender has its answer: let the sender finish (its
-    // metrics and progress), or they would land in the next test.
-    await dispatcher.idle();
-    const after = received()[1];
-    assert.ok(after, 'the event woke the sender');
-    assert.equal(payloadOf(after).data.name, 'After');
-    // The new secret signs (the test's clock is past the old one's overlap, set by the API's clock).
-    new Webhook(rotated.secret).verify(after.body, after.headers);
-  });
-});
+useWebhookFixture();
 
 describe('webhook delivery', () => {
   it("sends the endpoint's event types only, one at a time, in feed order", async () => {
@@ -213,7 +58,7 @@ describe('webhook delivery', () => {
     const t = await newTenant(env);
     const hook = await createWebhook(t);
     answer(() => ({ status: 500 }));
-    const start = clock;
+    const start = clockNow();
     await createTeam(t, 'Retried');
     await createTeam(t, 'Held back');
     const schedule = [0, 5_000, 300_000, 1_800_000, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR];
@@ -221,11 +66,11 @@ describe('webhook delivery', () => {
     for (const [i, wait] of schedule.entries()) {
       due += wait;
       if (wait > 0) {
-        clock = due - 1;
+        setClock(due - 1);
         await deliverDue();
         assert.equal(received().length, i, `attempt ${i + 1} not before it is due`);
       }
-      clock = due;
+      setClock(due);
       // Once the first event is given up, the next one goes at once.
       const expected = i + 1 === schedule.length ? i + 2 : i + 1;
       await deliverUntil(expected);
@@ -275,16 +120,16 @@ describe('webhook delivery', () => {
       { status: 200 },
     ];
     answer(() => answers.shift() ?? { status: 204 });
-    const start = clock;
+    const start = clockNow();
     await createTeam(t, 'Throttled');
     await deliverUntil(1);
-    clock = start + 119_000;
+    setClock(start + 119_000);
     await deliverDue();
     await assertReceived(t, hook.id, 1, 'Retry-After: 120 is honoured');
-    clock = start + 120_000;
+    setClock(start + 120_000);
     await deliverDue();
     await assertReceived(t, hook.id, 2, 'the second attempt, 120 s on');
-    clock += 7_000;
+    setClock(clockNow() + 7_000);
     await deliverDue();
     await assertReceived(t, hook.id, 3, 'the third attempt, 7 s on');
     assert.equal(
@@ -293,7 +138,7 @@ describe('webhook delivery', () => {
       'the redirect is not followed',
     );
     // The third attempt failed without a Retry-After: the fourth waits 30 minutes, as scheduled.
-    clock += 1_800_000;
+    setClock(clockNow() + 1_800_000);
     await deliverDue();
     await assertReceived(t, hook.id, 4, 'the fourth attempt, 30 minutes on');
     const log = expectJson<{ status_code: number; outcome: string }[]>(
@@ -347,13 +192,13 @@ describe('webhook delivery', () => {
     await createTeam(t, 'Day 0');
     await deliverUntil(1);
     for (let hours = 0; hours < 40; hours += 1) {
-      clock += HOUR;
+      setClock(clockNow() + HOUR);
       await deliverDue();
     }
     assert.equal(received().length, 8, 'the first event was given up');
     const enabled = expectJson<{ enabled: boolean }>(await t.api.get(`/v1/webhooks/${hook.id}`), 200);
     assert.equal(enabled.enabled, true, 'not yet: 40 hours');
-    clock += 4 * 24 * HOUR;
+    setClock(clockNow() + 4 * 24 * HOUR);
     await createTeam(t, 'Day 5');
     await deliverUntil(9);
     assert.equal(received().length, 9, 'the event of day 5 was tried');
@@ -392,18 +237,21 @@ describe('webhook delivery', () => {
     assert.deepEqual(testBody.data, { webhook_id: hook.id });
 
     answer(() => ({ status: 400 }));
-    const since = new Date(clock).toISOString();
+    const since = new Date(clockNow()).toISOString();
     await createTeam(t, 'Lost');
     await deliverUntil(4);
     for (let i = 0; i < 10; i++) {
-      clock += 11 * HOUR;
+      setClock(clockNow() + 11 * HOUR);
       await deliverDue();
     }
     answer(() => ({ status: 204 }));
     receiver.received.length = 0;
     const recovered = expectJson<{ queued: number }>(
       // The dispatcher's clock ran ahead of the API's: say until when.
-      await t.api.post(`/v1/webhooks/${hook.id}/recover`, { since, until: new Date(clock).toISOString() }),
+      await t.api.post(`/v1/webhooks/${hook.id}/recover`, {
+        since,
+        until: new Date(clockNow()).toISOString(),
+      }),
       202,
     );
     assert.equal(recovered.queued, 1);

@@ -33,6 +33,7 @@ import {
   inTurn,
   must,
   POOL_SIZE,
+  paced,
   percentile,
   sleep,
   spread,
@@ -110,37 +111,6 @@ async function createAgents(base: string, t: Tenant, n: number, label: string): 
     ids.push(...res.results.map((r) => r.id as string));
   }
   return ids;
-}
-
-/**
- * Calls `task(i)` at `rate` per second for `seconds`, not waiting for one to finish before the
- * next is due (at most MAX_IN_FLIGHT at once); returns how many were made.
- */
-async function paced(rate: number, seconds: number, task: (i: number) => Promise<void>): Promise<number> {
-  const started = performance.now();
-  const inFlight = new Set<Promise<void>>();
-  const failures: unknown[] = [];
-  let i = 0;
-  while (performance.now() - started < seconds * 1000 && failures.length === 0) {
-    const wait = started + (i / rate) * 1000 - performance.now();
-    if (wait > 0) {
-      await sleep(wait);
-    }
-    if (inFlight.size >= MAX_IN_FLIGHT) {
-      await Promise.race(inFlight);
-    }
-    const p: Promise<void> = task(i++)
-      .catch((err: unknown) => {
-        failures.push(err);
-      })
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
-  }
-  await Promise.all(inFlight);
-  if (failures.length > 0) {
-    throw failures[0];
-  }
-  return i;
 }
 
 /** Toggles the availability of an org's agents in turn: one `agent.availability_changed` each. */
@@ -337,7 +307,7 @@ async function run(bench: Bench): Promise<void> {
       await claimed(endpoints);
       const from = await feedEnd(client);
       const mine = receiver.expect(endpoints);
-      await paced(eventsPerSecond, SECONDS, toggles);
+      await paced(MAX_IN_FLIGHT, eventsPerSecond, SECONDS, toggles);
       const ids = await eventsAfter(client, org.orgId, from);
       await allReceived(mine, ids.length, 'Roster, latency');
       add(checkRun(mine, ids, 'Roster, latency'));
@@ -356,7 +326,7 @@ async function run(bench: Bench): Promise<void> {
       // Its failure is awaited below; until then it must not count as unhandled.
       running.catch(() => {});
       try {
-        await paced(eventsPerSecond, SECONDS, bareToggles);
+        await paced(MAX_IN_FLIGHT, eventsPerSecond, SECONDS, bareToggles);
         const bareIds = await eventsAfter(client, bareOrg.orgId, bareFrom);
         await Promise.race([allReceived(bare, bareIds.length, 'bare loop, latency'), running]);
         checkBare(bare, bareIds, 'bare loop, latency');

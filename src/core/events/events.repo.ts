@@ -86,7 +86,8 @@ export const toPublished = (row: FeedRow): PublishedEvent => ({
 // after a position has (xid, row_id) after it, and the events are in (xid, row_id, n) order.
 const COLUMNS = sql.raw('id, org_id, type, payload, created_at, xid::text AS xid');
 const SETTLED = sql.raw('xid < pg_snapshot_xmin(pg_current_snapshot())');
-const AFTER = (after: FeedPosition) =>
+/** After `after`: given as values, or as SQL (placeholders of a prepared statement). */
+const AFTER = (after: FeedPosition | { xid: SQL; id: SQL }) =>
   sql`(xid, row_id) > (${after.xid}::xid8, ${after.id}::uuid) AND (xid, id) > (${after.xid}::xid8, ${after.id}::uuid)`;
 // Qualified: a bare \`xid\` here would name the output column, the xid as text, and sort by that.
 const FEED_ORDER = sql.raw('ORDER BY outbox_events.xid, outbox_events.row_id, outbox_events.n');
@@ -128,10 +129,15 @@ export async function listOrgFeedAfter(
 
 /**
  * The statement of listOrgFeedAfter with the org as an SQL expression, for a statement that reads
- * a page together with something else (a lateral join on a row holding the org's id). Its rows
- * are FeedRows, for `toPublished`.
+ * a page together with something else (a lateral join on a row holding the org's id); the
+ * position and the limit may be SQL too (a prepared statement's placeholders). Its rows are
+ * FeedRows, for `toPublished`.
  */
-export const orgFeedPage = (orgId: SQL, after: FeedPosition, limit: number): SQL => sql`
+export const orgFeedPage = (
+  orgId: SQL,
+  after: FeedPosition | { xid: SQL; id: SQL },
+  limit: number | SQL,
+): SQL => sql`
     SELECT ${COLUMNS} FROM outbox_events
     WHERE org_id = ${orgId} AND ${AFTER(after)} AND ${SETTLED}
     ${FEED_ORDER} LIMIT ${limit}`;

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
+import { preparedSql } from '../../db/prepared.js';
 import type { PublishedEvent } from './bus.js';
 
 /**
@@ -123,8 +124,8 @@ export async function listOrgFeedAfter(
   after: FeedPosition,
   limit: number,
 ): Promise<PublishedEvent[]> {
-  const result = await db.execute(orgFeedPage(sql`${orgId}::uuid`, after, limit));
-  return rowsOf<FeedRow>(result).map(toPublished);
+  const rows = await orgFeedStatement(db, { orgId, afterXid: after.xid, afterId: after.id, limit });
+  return rows.map(toPublished);
 }
 
 /**
@@ -142,14 +143,38 @@ export const orgFeedPage = (
     WHERE org_id = ${orgId} AND ${AFTER(after)} AND ${SETTLED}
     ${FEED_ORDER} LIMIT ${limit}`;
 
+/** Placeholders for a feed position and a page size, in a prepared statement. */
+const AT = { xid: sql`${sql.placeholder('afterXid')}`, id: sql`${sql.placeholder('afterId')}` };
+const LIMIT = sql`${sql.placeholder('limit')}::int`;
+type PageParams = { afterXid: string; afterId: string; limit: number };
+
+/**
+ * listOrgFeedAfter's statement, prepared as the tailer's is (below): an event stream reads its
+ * backlog with it.
+ */
+const orgFeedStatement = preparedSql<FeedRow, PageParams & { orgId: string }>(
+  'roster_org_feed_page',
+  sql`${orgFeedPage(sql`${sql.placeholder('orgId')}::uuid`, AT, LIMIT)}`,
+);
+
 /** Every org's events after `after` in feed order (the platform's tail of the feed), at most `limit`. */
 export async function listFeedAfter(db: Db, after: FeedPosition, limit: number): Promise<PublishedEvent[]> {
-  const result = await db.execute(sql`
-    SELECT ${COLUMNS} FROM outbox_events
-    WHERE ${AFTER(after)} AND ${SETTLED}
-    ${FEED_ORDER} LIMIT ${limit}`);
-  return rowsOf<FeedRow>(result).map(toPublished);
+  const rows = await feedStatement(db, { afterXid: after.xid, afterId: after.id, limit });
+  return rows.map(toPublished);
 }
+
+/**
+ * listFeedAfter's statement, prepared: the tailer runs it after every commit it hears of, and
+ * planning it took five times as long as running it (0.34 ms against 0.06 ms, pg_stat_statements
+ * in a webhooks benchmark run).
+ */
+const feedStatement = preparedSql<FeedRow, PageParams>(
+  'roster_feed_page',
+  sql`
+    SELECT ${COLUMNS} FROM outbox_events
+    WHERE ${AFTER(AT)} AND ${SETTLED}
+    ${FEED_ORDER} LIMIT ${LIMIT}`,
+);
 
 /**
  * The position before everything not yet settled: whatever the feed gains from now on comes

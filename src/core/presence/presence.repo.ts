@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { preparedSql } from '../../db/prepared.js';
 import { agents, type PresenceStatusRow, presenceStatuses } from '../../db/schema.js';
@@ -98,18 +98,30 @@ export async function updateAvailabilityRow(
   agentId: string,
   patch: { available: boolean; presenceStatus: string; channels: Record<string, boolean>; at: Date },
 ): Promise<boolean> {
-  const rows = await db
-    .update(agents)
-    .set({
-      available: patch.available,
-      presenceStatus: patch.presenceStatus,
-      channels: patch.channels,
-      availabilityChangedAt: patch.at,
-    })
-    .where(and(eq(agents.orgId, orgId), eq(agents.id, agentId)))
-    .returning({ id: agents.id });
+  const rows = await updateAvailabilityStatement(db, {
+    orgId,
+    agentId,
+    available: patch.available,
+    presenceStatus: patch.presenceStatus,
+    channels: JSON.stringify(patch.channels),
+    at: patch.at.toISOString(),
+  });
   return rows.length > 0;
 }
+
+/** updateAvailabilityRow's statement, prepared: it runs on every availability change. */
+const updateAvailabilityStatement = preparedSql<
+  { id: string },
+  { orgId: string; agentId: string; available: boolean; presenceStatus: string; channels: string; at: string }
+>(
+  'roster_update_availability',
+  sql`UPDATE agents SET available = ${sql.placeholder('available')}::boolean,
+      presence_status = ${sql.placeholder('presenceStatus')}::text,
+      channels = ${sql.placeholder('channels')}::jsonb,
+      availability_changed_at = ${sql.placeholder('at')}::timestamptz
+    WHERE org_id = ${sql.placeholder('orgId')}::uuid AND id = ${sql.placeholder('agentId')}::uuid
+    RETURNING id`,
+);
 
 /** Records an online/offline transition; false when the agent no longer exists or a newer one is recorded. */
 export async function recordTransitionRow(
@@ -119,20 +131,28 @@ export async function recordTransitionRow(
   at: Date,
   lastSeen: Date,
 ): Promise<boolean> {
-  const rows = await db
-    .update(agents)
-    .set({ presenceChangedAt: at, lastSeenAt: lastSeen })
-    .where(
-      and(
-        eq(agents.orgId, orgId),
-        eq(agents.id, agentId),
-        // Never older over newer: a late or retried transition that another overtook is dropped.
-        or(isNull(agents.presenceChangedAt), lte(agents.presenceChangedAt, at)),
-      ),
-    )
-    .returning({ id: agents.id });
+  const rows = await transitionStatement(db, {
+    orgId,
+    agentId,
+    at: at.toISOString(),
+    lastSeen: lastSeen.toISOString(),
+  });
   return rows.length > 0;
 }
+
+/** recordTransitionRow's statement, prepared: it runs on every online/offline transition. */
+const transitionStatement = preparedSql<
+  { id: string },
+  { orgId: string; agentId: string; at: string; lastSeen: string }
+>(
+  'roster_record_presence_transition',
+  sql`UPDATE agents SET presence_changed_at = ${sql.placeholder('at')}::timestamptz,
+      last_seen_at = ${sql.placeholder('lastSeen')}::timestamptz
+    WHERE org_id = ${sql.placeholder('orgId')}::uuid AND id = ${sql.placeholder('agentId')}::uuid
+      -- Never older over newer: a late or retried transition that another overtook is dropped.
+      AND (presence_changed_at IS NULL OR presence_changed_at <= ${sql.placeholder('at')}::timestamptz)
+    RETURNING id`,
+);
 
 export function listStatusRows(db: Db, orgId: string): Promise<PresenceStatusRow[]> {
   return db

@@ -270,23 +270,60 @@ export async function updateConversationRow(
     updatedAt: Date;
   },
 ): Promise<ConversationRow | null> {
-  const date = (d: Date | null) => sql`${d === null ? null : d.toISOString()}::timestamptz`;
-  const sets: SQL[] = [sql`updated_at = ${date(patch.updatedAt)}`];
-  const assign: [unknown, SQL][] = [
-    [patch.status, sql`status = ${patch.status ?? null}`],
-    [patch.teamId, sql`team_id = ${patch.teamId ?? null}::uuid`],
-    [patch.assigneeId, sql`assignee_id = ${patch.assigneeId ?? null}::uuid`],
-    [patch.assignedAt, sql`assigned_at = ${date(patch.assignedAt ?? null)}`],
-    [patch.closedAt, sql`closed_at = ${date(patch.closedAt ?? null)}`],
-  ];
-  for (const [value, set] of assign) {
-    if (value !== undefined) {
-      sets.push(set);
-    }
+  const iso = (d: Date | null | undefined) => (d === null || d === undefined ? null : d.toISOString());
+  const fields = CHANGEABLE.filter((field) => patch[field] !== undefined);
+  const [row] = await updateStatement(fields)(db, {
+    orgId,
+    id,
+    updatedAt: iso(patch.updatedAt),
+    status: patch.status ?? null,
+    teamId: patch.teamId ?? null,
+    assigneeId: patch.assigneeId ?? null,
+    assignedAt: iso(patch.assignedAt),
+    closedAt: iso(patch.closedAt),
+  });
+  return row === undefined ? null : toConversation(row);
+}
+
+/** The fields updateConversationRow may change besides `updated_at`, and each one's SQL type. */
+const CHANGEABLE = ['status', 'teamId', 'assigneeId', 'assignedAt', 'closedAt'] as const;
+const COLUMN_OF: Record<(typeof CHANGEABLE)[number], [string, string]> = {
+  status: ['status', 'text'],
+  teamId: ['team_id', 'uuid'],
+  assigneeId: ['assignee_id', 'uuid'],
+  assignedAt: ['assigned_at', 'timestamptz'],
+  closedAt: ['closed_at', 'timestamptz'],
+};
+
+type UpdateParams = { orgId: string; id: string; updatedAt: string | null } & Record<
+  (typeof CHANGEABLE)[number],
+  string | null
+>;
+const updateStatements = new Map<string, (db: Db, params: UpdateParams) => Promise<RawConversation[]>>();
+
+/**
+ * updateConversationRow's statement for the fields it changes, prepared: closing, reassigning and
+ * requeueing run one on every call, and it took longer to plan than to run.
+ */
+function updateStatement(fields: readonly (typeof CHANGEABLE)[number][]) {
+  const key = fields.join(',');
+  let statement = updateStatements.get(key);
+  if (statement === undefined) {
+    const sets = [
+      sql`updated_at = ${sql.placeholder('updatedAt')}::timestamptz`,
+      ...fields.map((field) => {
+        const [column, type] = COLUMN_OF[field];
+        return sql`${sql.raw(column)} = ${sql.placeholder(field)}::${sql.raw(type)}`;
+      }),
+    ];
+    statement = preparedSql<RawConversation, UpdateParams>(
+      `roster_update_conversation_${fields.map((f) => CHANGEABLE.indexOf(f)).join('')}`,
+      sql`UPDATE conversations SET ${sql.join(sets, sql`, `)}
+        WHERE org_id = ${sql.placeholder('orgId')}::uuid AND id = ${sql.placeholder('id')}::uuid ${RETURNING}`,
+    );
+    updateStatements.set(key, statement);
   }
-  const result = await db.execute(sql`
-    UPDATE conversations SET ${sql.join(sets, sql`, `)} WHERE org_id = ${orgId} AND id = ${id} ${RETURNING}`);
-  return conversationsOf(result)[0] ?? null;
+  return statement;
 }
 
 /**

@@ -233,28 +233,54 @@ export async function claimNextQueued(
   agent: { id: string } & LockedAgent,
   now: Date,
 ): Promise<ConversationRow | null> {
-  const at = now.toISOString();
-  const result = await db.execute(sql`
+  const [row] = await claimNextStatement(db, {
+    orgId,
+    agentId: agent.id,
+    channels: JSON.stringify(agent.channels),
+    maxConcurrent: agent.maxConcurrent,
+    orgDefault: agent.orgDefault,
+    at: now.toISOString(),
+  });
+  return row === undefined ? null : toConversation(row);
+}
+
+/** claimNextQueued's statement, prepared: it runs on every drain, after every close. */
+const claimNextStatement = preparedSql<
+  RawConversation,
+  {
+    orgId: string;
+    agentId: string;
+    channels: string;
+    maxConcurrent: number | null;
+    orgDefault: number;
+    at: string;
+  }
+>(
+  'roster_claim_next_queued',
+  sql`
     WITH next AS (
       SELECT c.id AS next_id FROM conversations c
-      JOIN team_members m ON m.org_id = c.org_id AND m.team_id = c.team_id AND m.agent_id = ${agent.id}
+      JOIN team_members m ON m.org_id = c.org_id AND m.team_id = c.team_id
+        AND m.agent_id = ${sql.placeholder('agentId')}::uuid
       JOIN teams t ON t.org_id = c.org_id AND t.id = c.team_id
-      WHERE c.org_id = ${orgId} AND c.status = 'queued' AND ${TEAM_ROUTES}
-        AND (c.channel IS NULL OR coalesce((${JSON.stringify(agent.channels)}::jsonb ->> c.channel)::boolean, true))
+      WHERE c.org_id = ${sql.placeholder('orgId')}::uuid AND c.status = 'queued' AND ${TEAM_ROUTES}
+        AND (c.channel IS NULL
+          OR coalesce((${sql.placeholder('channels')}::jsonb ->> c.channel)::boolean, true))
         AND (SELECT count(*) FROM conversations x
-             WHERE x.org_id = ${orgId} AND x.assignee_id = ${agent.id} AND x.status = 'assigned')
-          < coalesce(${agent.maxConcurrent}::int, t.default_max_concurrent, ${agent.orgDefault}::int)
+             WHERE x.org_id = ${sql.placeholder('orgId')}::uuid AND x.assignee_id = ${sql.placeholder('agentId')}::uuid
+               AND x.status = 'assigned')
+          < coalesce(${sql.placeholder('maxConcurrent')}::int, t.default_max_concurrent,
+                     ${sql.placeholder('orgDefault')}::int)
       ORDER BY c.priority DESC, c.created_at, c.id
       LIMIT 1
       FOR UPDATE OF c SKIP LOCKED
     )
     UPDATE conversations c
-    SET status = 'assigned', assignee_id = ${agent.id}, assigned_at = ${at}::timestamptz,
-      updated_at = ${at}::timestamptz
-    FROM next WHERE c.id = next.next_id AND c.org_id = ${orgId}
-    ${RETURNING}`);
-  return conversationsOf(result)[0] ?? null;
-}
+    SET status = 'assigned', assignee_id = ${sql.placeholder('agentId')}::uuid,
+      assigned_at = ${sql.placeholder('at')}::timestamptz, updated_at = ${sql.placeholder('at')}::timestamptz
+    FROM next WHERE c.id = next.next_id AND c.org_id = ${sql.placeholder('orgId')}::uuid
+    ${RETURNING}`,
+);
 
 /**
  * The two updates that record a routed assignment, on the agent (least-busy tie-break) and on the

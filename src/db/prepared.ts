@@ -41,3 +41,24 @@ export function preparedSql<Row, Params extends Record<string, unknown> = Record
   const perDb = preparedPerDb((db) => db._.session.prepareQuery(query, undefined, name, false));
   return async (db, params) => rowsOf<Row>(await perDb(db).execute(params));
 }
+
+/**
+ * A family of `preparedSql` statements, one per variant of a query whose text depends on which
+ * parts it has (its filters, the columns it sets): `build(key)` makes a variant's statement the
+ * first time `key` is asked for, named `${name}_${key}`. Keys must be few and stand for one text
+ * each, as every name does.
+ */
+export function preparedSqlVariants<Row, Params extends Record<string, unknown> = Record<string, unknown>>(
+  name: string,
+  build: (key: string) => SQL,
+): (key: string) => (db: Db, params: Params) => Promise<Row[]> {
+  const variants = new Map<string, (db: Db, params: Params) => Promise<Row[]>>();
+  return (key) => {
+    let statement = variants.get(key);
+    if (statement === undefined) {
+      statement = preparedSql<Row, Params>(`${name}_${key}`, build(key));
+      variants.set(key, statement);
+    }
+    return statement;
+  };
+}

@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { preparedSql } from '../../db/prepared.js';
+import { preparedSql, preparedSqlVariants } from '../../db/prepared.js';
 import { agents, type PresenceStatusRow, presenceStatuses } from '../../db/schema.js';
 
 /** The durable half of an agent's presence view, with capacity and status resolved in SQL. */
@@ -64,12 +64,14 @@ export async function listAvailability(
   orgId: string,
   q: AvailabilityQuery,
 ): Promise<AvailabilityRow[]> {
-  const statement = availabilityStatement({
-    agent: q.agentId !== undefined,
-    team: q.teamId !== undefined,
-    excludeDisabled: q.excludeDisabled === true,
-    after: q.afterId !== null,
-  });
+  const statement = availabilityStatement(
+    shapeKey({
+      agent: q.agentId !== undefined,
+      team: q.teamId !== undefined,
+      excludeDisabled: q.excludeDisabled === true,
+      after: q.afterId !== null,
+    }),
+  );
   const rows = await statement(db, {
     orgId,
     agentId: q.agentId,
@@ -234,23 +236,24 @@ type AvailabilityParams = {
   limit: number;
 };
 
-const availabilityStatements = new Map<string, (db: Db, params: AvailabilityParams) => Promise<RawRow[]>>();
-
 /**
- * listAvailability's statement for a shape of query, prepared: one agent's presence is read on
- * every availability change and transition, a team's on every supervisor's poll, and planning the
- * statement (four tables, a sub-select for capacity, the policies' checks) took five times as long
- * as running it (0.60 ms against 0.11 ms, pg_stat_statements in a webhooks benchmark run).
+ * listAvailability's statement for a shape of query (its key: one digit per filter of
+ * AvailabilityShape, in order), prepared: one agent's presence is read on every availability
+ * change and transition, a team's on every supervisor's poll, and planning the statement (four
+ * tables, a sub-select for capacity, the policies' checks) took five times as long as running it
+ * (0.60 ms against 0.11 ms, pg_stat_statements in a webhooks benchmark run).
  */
-function availabilityStatement(shape: AvailabilityShape) {
-  const key = `${Number(shape.agent)}${Number(shape.team)}${Number(shape.excludeDisabled)}${Number(shape.after)}`;
-  let statement = availabilityStatements.get(key);
-  if (statement === undefined) {
-    statement = preparedSql<RawRow, AvailabilityParams>(`roster_availability_${key}`, availabilitySql(shape));
-    availabilityStatements.set(key, statement);
-  }
-  return statement;
-}
+const availabilityStatement = preparedSqlVariants<RawRow, AvailabilityParams>('roster_availability', (key) =>
+  availabilitySql({
+    agent: key[0] === '1',
+    team: key[1] === '1',
+    excludeDisabled: key[2] === '1',
+    after: key[3] === '1',
+  }),
+);
+
+const shapeKey = (shape: AvailabilityShape) =>
+  [shape.agent, shape.team, shape.excludeDisabled, shape.after].map(Number).join('');
 
 function availabilitySql(shape: AvailabilityShape): SQL {
   const p = (name: keyof AvailabilityParams) => sql.placeholder(name);

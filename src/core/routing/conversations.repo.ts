@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
-import { preparedSql } from '../../db/prepared.js';
+import { preparedSql, preparedSqlVariants } from '../../db/prepared.js';
 import type { ConversationRow } from '../../db/schema.js';
 import { appendingEvents, type EventParams } from '../events/events.js';
 import type { PageRequest } from '../paging.js';
@@ -271,8 +271,8 @@ export async function updateConversationRow(
   },
 ): Promise<ConversationRow | null> {
   const iso = (d: Date | null | undefined) => (d === null || d === undefined ? null : d.toISOString());
-  const fields = CHANGEABLE.filter((field) => patch[field] !== undefined);
-  const [row] = await updateStatement(fields)(db, {
+  const changed = CHANGEABLE.flatMap((field, place) => (patch[field] === undefined ? [] : [place]));
+  const [row] = await updateStatement(changed.join(''))(db, {
     orgId,
     id,
     updatedAt: iso(patch.updatedAt),
@@ -299,16 +299,15 @@ type UpdateParams = { orgId: string; id: string; updatedAt: string | null } & Re
   (typeof CHANGEABLE)[number],
   string | null
 >;
-const updateStatements = new Map<string, (db: Db, params: UpdateParams) => Promise<RawConversation[]>>();
-
 /**
- * updateConversationRow's statement for the fields it changes, prepared: closing, reassigning and
- * requeueing run one on every call, and it took longer to plan than to run.
+ * updateConversationRow's statement for the fields it changes (its key: their places in
+ * CHANGEABLE), prepared: closing, reassigning and requeueing run one on every call, and it took
+ * longer to plan than to run.
  */
-function updateStatement(fields: readonly (typeof CHANGEABLE)[number][]) {
-  const key = fields.join(',');
-  let statement = updateStatements.get(key);
-  if (statement === undefined) {
+const updateStatement = preparedSqlVariants<RawConversation, UpdateParams>(
+  'roster_update_conversation',
+  (key) => {
+    const fields = [...key].map((place) => CHANGEABLE[Number(place)] as (typeof CHANGEABLE)[number]);
     const sets = [
       sql`updated_at = ${sql.placeholder('updatedAt')}::timestamptz`,
       ...fields.map((field) => {
@@ -316,15 +315,10 @@ function updateStatement(fields: readonly (typeof CHANGEABLE)[number][]) {
         return sql`${sql.raw(column)} = ${sql.placeholder(field)}::${sql.raw(type)}`;
       }),
     ];
-    statement = preparedSql<RawConversation, UpdateParams>(
-      `roster_update_conversation_${fields.map((f) => CHANGEABLE.indexOf(f)).join('')}`,
-      sql`UPDATE conversations SET ${sql.join(sets, sql`, `)}
-        WHERE org_id = ${sql.placeholder('orgId')}::uuid AND id = ${sql.placeholder('id')}::uuid ${RETURNING}`,
-    );
-    updateStatements.set(key, statement);
-  }
-  return statement;
-}
+    return sql`UPDATE conversations SET ${sql.join(sets, sql`, `)}
+    WHERE org_id = ${sql.placeholder('orgId')}::uuid AND id = ${sql.placeholder('id')}::uuid ${RETURNING}`;
+  },
+);
 
 /**
  * Puts the agent's open conversations back in the queue and takes it off its closed ones, so that

@@ -9,7 +9,15 @@ import {
   webhookQueue,
 } from '../../db/schema.js';
 import type { PublishedEvent } from '../events/bus.js';
-import { type FeedPosition, type FeedRow, orgFeedPage, toPublished } from '../events/events.repo.js';
+import {
+  AT,
+  type FeedPosition,
+  type FeedRow,
+  LIMIT,
+  orgFeedPage,
+  type PageParams,
+  toPublished,
+} from '../events/events.repo.js';
 
 export type NewEndpoint = Omit<
   WebhookEndpointRow,
@@ -78,21 +86,14 @@ export async function endpointFeedPage(
  * stream of events its pages are small and many (planning it took about 0.4 ms each time). The
  * settings come once, on one row (as JSON), not again on every event's row.
  */
-const feedPageStatement = preparedSql<
-  PageRow,
-  { id: string; owner: string; afterXid: string; afterId: string; limit: number }
->(
+const feedPageStatement = preparedSql<PageRow, PageParams & { id: string; owner: string }>(
   'roster_webhook_feed_page',
   sql`
     SELECT CASE WHEN row_number() OVER () = 1 THEN json_build_object('url', w.url,
         'eventTypes', w.event_types, 'enabled', w.enabled, 'secret', w.secret,
         'previousSecret', w.previous_secret, 'previousSecretUntil', w.previous_secret_until) END
         AS endpoint_settings, f.*
-    FROM webhook_endpoints w LEFT JOIN LATERAL (${orgFeedPage(
-      sql`w.org_id`,
-      { xid: sql`${sql.placeholder('afterXid')}`, id: sql`${sql.placeholder('afterId')}` },
-      sql`${sql.placeholder('limit')}::int`,
-    )}) f ON true
+    FROM webhook_endpoints w LEFT JOIN LATERAL (${orgFeedPage(sql`w.org_id`, AT, LIMIT)}) f ON true
     WHERE w.id = ${sql.placeholder('id')}::uuid AND w.lease_owner = ${sql.placeholder('owner')}::text`,
 );
 

@@ -207,6 +207,8 @@ export async function freshDatabase(label: string): Promise<BenchDb> {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // The platform role and its gate that Roster made for it in RLS mode (src/db/platform-role.ts).
+      await c.query(`DROP ROLE IF EXISTS ${name}_platform_gate, ${name}_platform`);
       await c.end();
     },
   };

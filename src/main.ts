@@ -186,6 +186,8 @@ async function main(): Promise<void> {
       address,
       database: database.kind,
       row_security: database.rowSecurity,
+      // Under row-level security: 'plain' policies, or 'initplan' and why (docs/operations.md).
+      ...(database.policies === undefined ? {} : { row_security_policies: database.policies }),
       // Whether presence, live events and rate limits are shared through Redis or kept in process.
       redis: config.redisUrl !== null,
       default_org_id: platform.defaultOrgId,

@@ -91,6 +91,8 @@ export async function createPgDatabase(): Promise<PgTestDatabase> {
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // The platform role and its gate that Roster made for this database (src/db/platform-role.ts).
+        await client.query(`DROP ROLE IF EXISTS ${name}_platform_gate, ${name}_platform`);
       } finally {
         await client.end();
       }

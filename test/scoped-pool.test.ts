@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
+import { platformRoleOf } from '../src/db/platform-role.js';
 import { ALL_ORGS, ScopedPool } from '../src/db/row-security.js';
 import { createPgDatabase, type PgTestDatabase, TEST_DB_KIND } from './harness.js';
 import { eventually } from './sse.js';
@@ -27,6 +28,7 @@ describe('ScopedPool connections', { skip: TEST_DB_KIND !== 'postgres' && 'Postg
       migrationUrl: database.url,
       poolSize: 1,
     });
+    assert.deepEqual(migrated.policies, { form: 'plain' });
     await migrated.close();
     const owner = new pg.Client({ connectionString: database.url });
     await owner.connect();
@@ -64,7 +66,10 @@ describe('ScopedPool connections', { skip: TEST_DB_KIND !== 'postgres' && 'Postg
       });
       try {
         const scoped = orgs.map((org) => new ScopedPool(pool, org));
-        const all = new ScopedPool(pool, ALL_ORGS);
+        const form = await platformRoleOf(pool);
+        const platformRole = form.plain ? form.platformRole : undefined;
+        assert.ok(platformRole !== undefined, 'the policies are plain');
+        const all = new ScopedPool(pool, ALL_ORGS, platformRole);
         const work = Array.from({ length: 300 }, async (_, i) => {
           const n = i % orgs.length;
           const org = scoped[n] as ScopedPool;
@@ -130,8 +135,23 @@ describe('ScopedPool connections', { skip: TEST_DB_KIND !== 'postgres' && 'Postg
               return;
             }
             default: {
-              const { rows } = await all.query({ text: 'SELECT count(*)::int AS n FROM orgs' });
-              assert.ok((rows[0]?.n ?? 0) >= orgs.length);
+              // All orgs, as the platform role, alone or in a transaction.
+              if (i % 2 === 0) {
+                const { rows } = await all.query({ text: 'SELECT count(*)::int AS n FROM orgs' });
+                assert.ok((rows[0]?.n ?? 0) >= orgs.length);
+                return;
+              }
+              const client = await all.connect();
+              try {
+                await client.query('begin');
+                const { rows } = await client.query(
+                  'SELECT current_user AS role, count(*)::int AS n FROM orgs',
+                );
+                assert.deepEqual(rows, [{ role: platformRole, n: orgs.length }]);
+                await client.query('commit');
+              } finally {
+                client.release();
+              }
             }
           }
         });
@@ -143,14 +163,15 @@ describe('ScopedPool connections', { skip: TEST_DB_KIND !== 'postgres' && 'Postg
           'every connection released outside a transaction',
         );
 
-        // Every connection of the pool, checked out at once: no scope on any of them.
+        // Every connection of the pool, checked out at once: no scope and no role on any of them.
         const clients = await Promise.all(Array.from({ length: POOL_SIZE }, () => pool.connect()));
         try {
           for (const client of clients) {
             const { rows } = await client.query(
-              "SELECT coalesce(current_setting('roster.org_id', true), '') AS scope, (SELECT count(*)::int FROM orgs) AS visible",
+              `SELECT coalesce(current_setting('roster.org_id', true), '') AS scope, current_user = session_user AS own_role,
+                      (SELECT count(*)::int FROM orgs) AS visible`,
             );
-            assert.deepEqual(rows[0], { scope: '', visible: 0 });
+            assert.deepEqual(rows[0], { scope: '', own_role: true, visible: 0 });
           }
         } finally {
           for (const client of clients) {

@@ -8,6 +8,7 @@ import { projectPath } from '../paths.js';
 import { AUTH_CHANNEL, ChangeFeed, listenForever } from './change-feed.js';
 import { prepareRepeatedSelects } from './pglite-prepared.js';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
+import { adoptPlainPolicies, type PolicyForm, platformRoleOf } from './platform-role.js';
 import { ALL_ORGS, grantServingRole, ScopedPool, servingRole, setScopeSql } from './row-security.js';
 import * as schema from './schema.js';
 
@@ -26,6 +27,12 @@ export interface Database {
   forOrg(orgId: string): Db;
   /** Whether the database itself holds each org to its own rows (see `forOrg`). */
   readonly rowSecurity: boolean;
+  /**
+   * Under row-level security, the policies' form: `plain` (`org_id = roster_org()`, checked once
+   * per statement, the platform's work in a role of its own) or `initplan` (drizzle/0013's,
+   * where the platform role could not be set up: `reason` says why). Absent elsewhere.
+   */
+  readonly policies?: { form: 'plain' | 'initplan'; reason?: string };
   /**
    * Changes to what authentication reads (keys; agents' role, status, trash), announced when they
    * commit, by this process or any other. A change this process commits is heard before its
@@ -140,16 +147,24 @@ async function openPostgres(options: {
   listenOnEveryConnection(pool, AUTH_CHANNEL, authChanges);
   releaseOnConnectionLoss(pool);
   let rowSecurity: boolean;
+  let platformRole: string | undefined;
+  let policies: Database['policies'];
   try {
     const role = await servingRole(pool);
     rowSecurity = role.rowSecurity;
-    await migrate(pool, role.name, options.migrationUrl ?? null, connectionTimeoutMillis);
+    const adopted = await migrate(pool, role, options.migrationUrl ?? null, connectionTimeoutMillis);
+    if (rowSecurity) {
+      const form = await platformRoleOf(pool);
+      platformRole = form.plain ? form.platformRole : undefined;
+      const reason = adopted?.plain === false ? adopted.reason : form.plain ? undefined : form.reason;
+      policies = form.plain ? { form: 'plain' } : { form: 'initplan', ...(reason ? { reason } : {}) };
+    }
   } catch (err) {
     await pool.end();
     throw err;
   }
   const handle = (scope: string) =>
-    drizzlePg(new ScopedPool(pool, scope) as unknown as pg.Pool, { schema }) as unknown as Db;
+    drizzlePg(new ScopedPool(pool, scope, platformRole) as unknown as pg.Pool, { schema }) as unknown as Db;
   const db = rowSecurity ? handle(ALL_ORGS) : (drizzlePg(pool, { schema }) as unknown as Db);
   // One handle per org, kept: building one walks the whole schema. Bounded, for many orgs.
   const orgHandles = new Map<string, Db>();
@@ -174,6 +189,7 @@ async function openPostgres(options: {
     db,
     forOrg,
     rowSecurity,
+    ...(policies === undefined ? {} : { policies }),
     authChanges,
     ping: async () => {
       await pool.query('SELECT 1');
@@ -188,14 +204,15 @@ async function openPostgres(options: {
 
 /**
  * Applies pending migrations, one instance at a time, as the serving role or, given
- * `migrationUrl`, as the role that owns the tables, which then lets the serving role in.
+ * `migrationUrl`, as the role that owns the tables, which then lets the serving role in and,
+ * where row-level security holds it, makes the policies plain (platform-role.ts).
  */
 async function migrate(
   pool: pg.Pool,
-  servingRoleName: string,
+  serving: { name: string; rowSecurity: boolean },
   migrationUrl: string | null,
   connectionTimeoutMillis: number,
-): Promise<void> {
+): Promise<PolicyForm | null> {
   const owner =
     migrationUrl === null
       ? null
@@ -209,8 +226,12 @@ async function migrate(
     await client.query(setScopeSql(ALL_ORGS, { session: true }));
     await migratePg(drizzlePg(client), { migrationsFolder });
     if (owner !== null) {
-      await grantServingRole(client, servingRoleName);
+      await grantServingRole(client, serving.name);
+      if (serving.rowSecurity) {
+        return await adoptPlainPolicies(client, serving.name);
+      }
     }
+    return null;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     // Closed, not pooled: it still carries the session-wide all-orgs scope set above.

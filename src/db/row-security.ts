@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { prepareScope, queryScoped } from './scoped-query.js';
 
 /**
@@ -13,15 +13,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * The statement that sets the scope for the rest of the current transaction or, with
  * `session`, for the rest of the connection (what the migration connection, closed after, uses).
+ * With `role`, the platform role (platform-role.ts) that all orgs' work enters, as well.
  */
-export function setScopeSql(scope: Scope, { session = false } = {}): string {
+export function setScopeSql(
+  scope: Scope,
+  { session = false, role }: { session?: boolean; role?: string } = {},
+): string {
   // Inlined rather than bound so that it rides in the same round trip as BEGIN (a simple-protocol
   // query may hold several statements, a parameterised one may not). Only a lowercase UUID or '*'
-  // gets here, so nothing can be smuggled into the statement.
+  // gets here, so nothing can be smuggled into the statement; the role name is quoted.
   if (scope !== ALL_ORGS && !UUID.test(scope)) {
     throw new Error(`not an org scope: ${JSON.stringify(scope)}`);
   }
-  return `SELECT set_config('roster.org_id', '${scope}', ${!session})`;
+  const setRole = role === undefined ? '' : `, set_config('role', ${pg.escapeLiteral(role)}, ${!session})`;
+  return `SELECT set_config('roster.org_id', '${scope}', ${!session})${setRole}`;
 }
 
 type QueryConfig = { text: string } & Record<string, unknown>;
@@ -39,19 +44,25 @@ type Client = Pick<pg.PoolClient, 'query' | 'release'>;
 export class ScopedPool {
   readonly #pool: pg.Pool;
   readonly #scope: Scope;
+  readonly #role: string | undefined;
   readonly #setScope: string;
 
-  constructor(pool: pg.Pool, scope: Scope) {
+  /**
+   * `platformRole`, where the policies are plain (platform-role.ts), is the role that ALL_ORGS
+   * enters; an org's scope never does.
+   */
+  constructor(pool: pg.Pool, scope: Scope, platformRole?: string) {
     this.#pool = pool;
-    this.#setScope = setScopeSql(scope);
+    this.#role = scope === ALL_ORGS ? platformRole : undefined;
+    this.#setScope = setScopeSql(scope, { role: this.#role });
     this.#scope = scope;
   }
 
   async query(config: QueryConfig | string, values?: unknown[]): Promise<pg.QueryResult> {
     const client = await this.#pool.connect();
     try {
-      await prepareScope(client);
-      const result = await queryScoped(client, this.#scope, config, values);
+      await prepareScope(client, this.#role);
+      const result = await queryScoped(client, this.#scope, config, values, this.#role);
       client.release();
       return result;
     } catch (err) {

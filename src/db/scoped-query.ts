@@ -18,9 +18,13 @@ import pg from 'pg';
  * one ReadyForQuery, which ends the query as usual.
  */
 
-/** The scope statement, prepared once per connection (`prepareScope`). It returns no row. */
+/** The scope statements, prepared once per connection (`prepareScope`). They return no row. */
 const SCOPE_STATEMENT = 'roster_scope';
 const SCOPE_SQL = "SELECT WHERE set_config('roster.org_id', $1, true) IS NULL";
+/** The platform's: the scope and, for the same transaction, the platform role (platform-role.ts). */
+const PLATFORM_STATEMENT = 'roster_scope_platform';
+const PLATFORM_SQL =
+  "SELECT WHERE set_config('role', $2, true) || set_config('roster.org_id', $1, true) IS NULL";
 
 /** What of pg's protocol writer this uses (pg's Connection; not in its published types). */
 interface Wire {
@@ -34,15 +38,22 @@ interface Wire {
 type QueryConfig = { text: string } & Record<string, unknown>;
 
 const prepared = new WeakSet<pg.ClientBase>();
+const preparedPlatform = new WeakSet<pg.ClientBase>();
 
 /**
- * Prepares the scope statement on `client` once (a round trip the first time a connection is
- * used). Executing it sets nothing that lasts: its transaction ends with its own Sync.
+ * Prepares the scope statement (with `role`, the platform's) on `client` once (a round trip the
+ * first time a connection is used). Executing it sets nothing that lasts: its transaction ends
+ * with its own Sync.
  */
-export async function prepareScope(client: pg.ClientBase): Promise<void> {
-  if (!prepared.has(client)) {
-    await client.query({ name: SCOPE_STATEMENT, text: SCOPE_SQL, values: [''] });
-    prepared.add(client);
+export async function prepareScope(client: pg.ClientBase, role?: string): Promise<void> {
+  if (role === undefined) {
+    if (!prepared.has(client)) {
+      await client.query({ name: SCOPE_STATEMENT, text: SCOPE_SQL, values: [''] });
+      prepared.add(client);
+    }
+  } else if (!preparedPlatform.has(client)) {
+    await client.query({ name: PLATFORM_STATEMENT, text: PLATFORM_SQL, values: ['*', role] });
+    preparedPlatform.add(client);
   }
 }
 
@@ -57,10 +68,10 @@ const PgQuery = pg.Query as unknown as new (
 };
 
 class ScopedQuery extends PgQuery {
-  readonly #scope: string;
+  readonly #scope: { statement: string; values: unknown[] };
   #scopeDone = false;
 
-  constructor(scope: string, config: Record<string, unknown>) {
+  constructor(scope: { statement: string; values: unknown[] }, config: Record<string, unknown>) {
     super(config);
     this.#scope = scope;
   }
@@ -77,7 +88,7 @@ class ScopedQuery extends PgQuery {
     }
     connection.stream.cork?.();
     try {
-      connection.bind({ statement: SCOPE_STATEMENT, values: [this.#scope] });
+      connection.bind(this.#scope);
       connection.execute({ portal: '' });
       const refused = super.submit(connection);
       if (refused instanceof Error) {
@@ -101,14 +112,16 @@ class ScopedQuery extends PgQuery {
 }
 
 /**
- * Runs `config` (one statement, as Drizzle sends it) on `client` under `scope`, in one round
- * trip. The client must have been through `prepareScope`.
+ * Runs `config` (one statement, as Drizzle sends it) on `client` under `scope` (and, given, as
+ * the platform `role`), in one round trip. The client must have been through `prepareScope`
+ * with the same role.
  */
 export function queryScoped(
   client: pg.ClientBase,
   scope: string,
   config: QueryConfig | string,
   values: unknown[] | undefined,
+  role?: string,
 ): Promise<pg.QueryResult> {
   const base = typeof config === 'string' ? { text: config } : config;
   if (base.rows !== undefined || base.portal !== undefined) {
@@ -119,7 +132,11 @@ export function queryScoped(
     return Promise.reject(new Error('query values must be an array'));
   }
   return new Promise((resolve, reject) => {
-    const query = new ScopedQuery(scope, {
+    const setScope =
+      role === undefined
+        ? { statement: SCOPE_STATEMENT, values: [scope] }
+        : { statement: PLATFORM_STATEMENT, values: [scope, role] };
+    const query = new ScopedQuery(setScope, {
       ...base,
       ...(values === undefined ? {} : { values }),
       // Always the extended protocol, even with no parameters: a simple Query message would

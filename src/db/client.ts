@@ -230,6 +230,8 @@ async function migrate(
       if (serving.rowSecurity) {
         return await adoptPlainPolicies(client, serving.name);
       }
+    } else if (serving.rowSecurity) {
+      return { plain: false, reason: 'Roster migrates as the role it serves as' };
     }
     return null;
   } finally {

@@ -155,6 +155,17 @@ export async function platformRoleOf(pool: pg.Pool): Promise<PolicyForm> {
   );
   const found = rows[0];
   if (found === undefined) {
+    const { rows: isolation } = await pool.query<{ plain: boolean }>(
+      `SELECT pg_get_expr(polqual, polrelid) NOT LIKE '%roster_all_orgs%' AS plain
+         FROM pg_policy WHERE polrelid = to_regclass('public.agents') AND polname = 'agents_isolation'`,
+    );
+    if (isolation[0]?.plain === true) {
+      // Plain policies without the platform's (a dump restored where its role did not exist):
+      // the platform's work would find nothing.
+      throw new Error(
+        `the policies are plain but ${PLATFORM_POLICY} is missing: start once with ROSTER_MIGRATION_DATABASE_URL (the owner), which sets up the platform role`,
+      );
+    }
     return { plain: false, reason: 'the policies have not been made plain' };
   }
   if (found.holds) {

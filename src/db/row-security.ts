@@ -2,8 +2,9 @@ import pg from 'pg';
 import { prepareScope, queryScoped } from './scoped-query.js';
 
 /**
- * The value of `roster.org_id` that the row-level security policies (drizzle/0008) read: one
- * org's id, or ALL_ORGS for the platform's own work across orgs.
+ * The value of `roster.org_id` that the row-level security policies (drizzle/0008, and
+ * platform-role.ts) read: one org's id, or ALL_ORGS for the platform's own work across orgs
+ * (which, where the policies are plain, also enters the platform role).
  */
 export type Scope = string;
 export const ALL_ORGS: Scope = '*';

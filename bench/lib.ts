@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { ensureBundle } from '../scripts/build.mjs';
+import { platformRoleName } from '../src/db/platform-role.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PG_ADMIN_URL = process.env.ROSTER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -207,8 +208,9 @@ export async function freshDatabase(label: string): Promise<BenchDb> {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      // The platform role and its gate that Roster made for it in RLS mode (src/db/platform-role.ts).
-      await c.query(`DROP ROLE IF EXISTS ${name}_platform_gate, ${name}_platform`);
+      // The platform role and its gate that Roster made for it in RLS mode.
+      const platform = platformRoleName(name);
+      await c.query(`DROP ROLE IF EXISTS ${platform}_gate, ${platform}`);
       await c.end();
     },
   };

@@ -9,6 +9,7 @@ import { type EventBus, LocalEventBus } from '../src/core/events/bus.js';
 import type { FeedCache } from '../src/core/feed-cache.js';
 import { initPlatform, type Platform } from '../src/core/platform/platform.js';
 import { type Database, openDatabase, rowsOf } from '../src/db/client.js';
+import { platformRoleName } from '../src/db/platform-role.js';
 import { type BuiltApp, buildApp } from '../src/http/app.js';
 import type { AuthFailureLimiter } from '../src/realtime/auth-failures.js';
 import { MemoryPresenceStore } from '../src/realtime/memory-presence-store.js';
@@ -44,7 +45,7 @@ export interface PgTestDatabase {
 }
 
 /** Connection string of database `name`, as the admin role or, given, as `role`. */
-function databaseUrl(name: string, role?: string): string {
+export function databaseUrl(name: string, role?: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   if (role !== undefined) {
@@ -91,8 +92,9 @@ export async function createPgDatabase(): Promise<PgTestDatabase> {
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        // The platform role and its gate that Roster made for this database (src/db/platform-role.ts).
-        await client.query(`DROP ROLE IF EXISTS ${name}_platform_gate, ${name}_platform`);
+        // The platform role and its gate that Roster made for this database.
+        const platform = platformRoleName(name);
+        await client.query(`DROP ROLE IF EXISTS ${platform}_gate, ${platform}`);
       } finally {
         await client.end();
       }

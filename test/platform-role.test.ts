@@ -11,25 +11,18 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase, rowsOf } from '../src/db/client.js';
-import { platformRoleOf } from '../src/db/platform-role.js';
-import { ADMIN_URL, TEST_APP_ROLE, TEST_DB_KIND } from './harness.js';
+import { platformRoleName, platformRoleOf } from '../src/db/platform-role.js';
+import { databaseUrl, TEST_APP_ROLE, TEST_DB_KIND } from './harness.js';
 
 const name = `roster_test_${randomBytes(6).toString('hex')}`;
 const owner = `${name}_owner`;
-const platform = `${name}_platform`;
+const platform = platformRoleName(name);
 
-function urlOf(role: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  url.username = role;
-  url.password = '';
-  return url.toString();
-}
+/** `name` as `role`. */
+const urlOf = (role: string): string => databaseUrl(name, role);
 
 async function asAdmin<T extends pg.QueryResultRow>(statement: string, database = 'postgres'): Promise<T[]> {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: databaseUrl(database) });
   await client.connect();
   try {
     return (await client.query<T>(statement)).rows;

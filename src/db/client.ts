@@ -156,8 +156,10 @@ async function openPostgres(options: {
     if (rowSecurity) {
       const form = await platformRoleOf(pool);
       platformRole = form.plain ? form.platformRole : undefined;
-      const reason = adopted?.plain === false ? adopted.reason : form.plain ? undefined : form.reason;
-      policies = form.plain ? { form: 'plain' } : { form: 'initplan', ...(reason ? { reason } : {}) };
+      // Why the policies are not plain: what the setting up said, or else what the check found.
+      policies = form.plain
+        ? { form: 'plain' }
+        : { form: 'initplan', reason: adopted?.plain === false ? adopted.reason : form.reason };
     }
   } catch (err) {
     await pool.end();
@@ -227,13 +229,9 @@ async function migrate(
     await migratePg(drizzlePg(client), { migrationsFolder });
     if (owner !== null) {
       await grantServingRole(client, serving.name);
-      if (serving.rowSecurity) {
-        return await adoptPlainPolicies(client, serving.name);
-      }
-    } else if (serving.rowSecurity) {
-      return { plain: false, reason: 'Roster migrates as the role it serves as' };
     }
-    return null;
+    // As the serving role itself, this finds it may not and says why.
+    return serving.rowSecurity ? await adoptPlainPolicies(client, serving.name) : null;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     // Closed, not pooled: it still carries the session-wide all-orgs scope set above.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /**
@@ -31,6 +32,25 @@ export type PolicyForm =
 /** The policy on `agents` that names the platform role: present once the policies are plain. */
 const PLATFORM_POLICY = 'agents_platform';
 
+/** The platform role, `r`, as that policy names it (no row before the policies are plain). */
+const NAMED_PLATFORM_ROLE = `pg_policy p JOIN pg_roles r ON r.oid = p.polroles[1]
+  WHERE p.polrelid = to_regclass('public.agents') AND p.polname = '${PLATFORM_POLICY}'`;
+
+/** Whether the policy in `p` (a pg_policy row) is plain rather than 0013's. */
+const IS_PLAIN = "pg_get_expr(p.polqual, p.polrelid) NOT LIKE '%roster_all_orgs%'";
+
+/**
+ * The platform role Roster creates for `database`; its gate is this name with `_gate` after it.
+ * A role name holds at most 63 characters: a longer database name is cut and told apart by a hash.
+ */
+export function platformRoleName(database: string): string {
+  const base =
+    database.length <= 48
+      ? database
+      : `${database.slice(0, 39)}_${createHash('md5').update(database).digest('hex').slice(0, 8)}`;
+  return `${base}_platform`;
+}
+
 /**
  * Switches the tenant tables' policies to the plain form, as `owner` (the role that owns them and
  * ran the migrations), for `servingRole`; creates the roles where they are missing. Idempotent,
@@ -56,7 +76,7 @@ export async function adoptPlainPolicies(owner: pg.ClientBase, servingRole: stri
     await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${platform}`);
     const { rows: tables } = await owner.query<{ name: string; plain: boolean; open: boolean }>(
       `SELECT c.relname AS name,
-              pg_get_expr(p.polqual, p.polrelid) NOT LIKE '%roster_all_orgs%' AS plain,
+              ${IS_PLAIN} AS plain,
               EXISTS (SELECT FROM pg_policy o WHERE o.polrelid = p.polrelid
                         AND o.polname = c.relname || '_platform') AS open
          FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
@@ -102,31 +122,22 @@ async function ensureRoles(
 ): Promise<{ platform: string; gate: string }> {
   // Once the policies are plain, the role is the one their policy names, whatever the database
   // is called now (a copy made with CREATE DATABASE ... TEMPLATE keeps the original's).
-  const { rows } = await owner.query<{ platform: string }>(
-    `SELECT coalesce(
-       (SELECT r.rolname FROM pg_policy p JOIN pg_roles r ON r.oid = p.polroles[1]
-         WHERE p.polrelid = to_regclass('public.agents') AND p.polname = $1),
-       (SELECT CASE WHEN length(d) <= 48 THEN d ELSE left(d, 39) || '_' || left(md5(d), 8) END
-          FROM current_database() AS d) || '_platform'
-     ) AS platform`,
-    [PLATFORM_POLICY],
+  const { rows } = await owner.query<{ named: string | null; database: string }>(
+    `SELECT (SELECT r.rolname FROM ${NAMED_PLATFORM_ROLE}) AS named, current_database() AS database`,
   );
-  const platform = rows[0]?.platform as string;
+  const platform = rows[0]?.named ?? platformRoleName(rows[0]?.database as string);
   const gate = `${platform}_gate`;
-  for (const [role, options] of [
-    [platform, 'NOLOGIN'],
-    [gate, 'NOLOGIN NOINHERIT'],
-  ] as const) {
-    const { rowCount } = await owner.query('SELECT FROM pg_roles WHERE rolname = $1', [role]);
-    if (rowCount === 0) {
-      await owner.query(`CREATE ROLE ${pg.escapeIdentifier(role)} ${options}`);
-    }
-  }
-  const { rows: gateRows } = await owner.query<{ inherits: boolean }>(
-    'SELECT rolinherit AS inherits FROM pg_roles WHERE rolname = $1',
-    [gate],
+  const { rows: existing } = await owner.query<{ name: string; inherits: boolean }>(
+    'SELECT rolname AS name, rolinherit AS inherits FROM pg_roles WHERE rolname IN ($1, $2)',
+    [platform, gate],
   );
-  if (gateRows[0]?.inherits !== false) {
+  const found = new Map(existing.map((r) => [r.name, r.inherits]));
+  if (!found.has(platform)) {
+    await owner.query(`CREATE ROLE ${pg.escapeIdentifier(platform)} NOLOGIN`);
+  }
+  if (!found.has(gate)) {
+    await owner.query(`CREATE ROLE ${pg.escapeIdentifier(gate)} NOLOGIN NOINHERIT`);
+  } else if (found.get(gate) !== false) {
     throw new Error(`role ${gate} must be NOINHERIT (ALTER ROLE ${gate} NOINHERIT)`);
   }
   await owner.query(`GRANT ${pg.escapeIdentifier(platform)} TO ${pg.escapeIdentifier(gate)}`);
@@ -149,15 +160,13 @@ export async function platformRoleOf(pool: pg.Pool): Promise<PolicyForm> {
   const { rows } = await pool.query<{ role: string; enters: boolean; holds: boolean; me: string }>(
     `SELECT r.rolname AS role, pg_has_role(r.oid, 'MEMBER') AS enters,
             pg_has_role(r.oid, 'USAGE') AS holds, current_user AS me
-       FROM pg_policy p JOIN pg_roles r ON r.oid = p.polroles[1]
-      WHERE p.polrelid = to_regclass('public.agents') AND p.polname = $1`,
-    [PLATFORM_POLICY],
+       FROM ${NAMED_PLATFORM_ROLE}`,
   );
   const found = rows[0];
   if (found === undefined) {
     const { rows: isolation } = await pool.query<{ plain: boolean }>(
-      `SELECT pg_get_expr(polqual, polrelid) NOT LIKE '%roster_all_orgs%' AS plain
-         FROM pg_policy WHERE polrelid = to_regclass('public.agents') AND polname = 'agents_isolation'`,
+      `SELECT ${IS_PLAIN} AS plain
+         FROM pg_policy p WHERE p.polrelid = to_regclass('public.agents') AND p.polname = 'agents_isolation'`,
     );
     if (isolation[0]?.plain === true) {
       // Plain policies without the platform's (a dump restored where its role did not exist):

@@ -62,7 +62,7 @@ export class ScopedPool {
   async query(config: QueryConfig | string, values?: unknown[]): Promise<pg.QueryResult> {
     const client = await this.#pool.connect();
     try {
-      await prepareScope(client, this.#role);
+      await prepareScope(client, this.#scope, this.#role);
       const result = await queryScoped(client, this.#scope, config, values, this.#role);
       client.release();
       return result;

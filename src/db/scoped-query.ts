@@ -37,23 +37,28 @@ interface Wire {
 
 type QueryConfig = { text: string } & Record<string, unknown>;
 
-const prepared = new WeakSet<pg.ClientBase>();
-const preparedPlatform = new WeakSet<pg.ClientBase>();
+/** The statement that sets `scope` (and, given, the platform `role`) for its transaction. */
+function scopeStatement(scope: string, role: string | undefined) {
+  return role === undefined
+    ? { name: SCOPE_STATEMENT, text: SCOPE_SQL, values: [scope] }
+    : { name: PLATFORM_STATEMENT, text: PLATFORM_SQL, values: [scope, role] };
+}
+
+/** The scope statements each connection has prepared, by name. */
+const prepared = new WeakMap<pg.ClientBase, Set<string>>();
 
 /**
- * Prepares the scope statement (with `role`, the platform's) on `client` once (a round trip the
- * first time a connection is used). Executing it sets nothing that lasts: its transaction ends
- * with its own Sync.
+ * Prepares the statement that sets `scope` (with `role`, the platform's) on `client` once (a
+ * round trip the first time a connection is used). Executing it sets nothing that lasts: its
+ * transaction ends with its own Sync.
  */
-export async function prepareScope(client: pg.ClientBase, role?: string): Promise<void> {
-  if (role === undefined) {
-    if (!prepared.has(client)) {
-      await client.query({ name: SCOPE_STATEMENT, text: SCOPE_SQL, values: [''] });
-      prepared.add(client);
-    }
-  } else if (!preparedPlatform.has(client)) {
-    await client.query({ name: PLATFORM_STATEMENT, text: PLATFORM_SQL, values: ['*', role] });
-    preparedPlatform.add(client);
+export async function prepareScope(client: pg.ClientBase, scope: string, role?: string): Promise<void> {
+  const statement = scopeStatement(scope, role);
+  const names = prepared.get(client) ?? new Set<string>();
+  if (!names.has(statement.name)) {
+    await client.query(statement);
+    names.add(statement.name);
+    prepared.set(client, names);
   }
 }
 
@@ -132,18 +137,18 @@ export function queryScoped(
     return Promise.reject(new Error('query values must be an array'));
   }
   return new Promise((resolve, reject) => {
-    const setScope =
-      role === undefined
-        ? { statement: SCOPE_STATEMENT, values: [scope] }
-        : { statement: PLATFORM_STATEMENT, values: [scope, role] };
-    const query = new ScopedQuery(setScope, {
-      ...base,
-      ...(values === undefined ? {} : { values }),
-      // Always the extended protocol, even with no parameters: a simple Query message would
-      // carry a Sync of its own and could hold several statements.
-      queryMode: 'extended',
-      callback: (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result)),
-    });
+    const { name, values: scopeValues } = scopeStatement(scope, role);
+    const query = new ScopedQuery(
+      { statement: name, values: scopeValues },
+      {
+        ...base,
+        ...(values === undefined ? {} : { values }),
+        // Always the extended protocol, even with no parameters: a simple Query message would
+        // carry a Sync of its own and could hold several statements.
+        queryMode: 'extended',
+        callback: (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result)),
+      },
+    );
     client.query(query as unknown as pg.Submittable);
   });
 }

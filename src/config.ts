@@ -62,6 +62,8 @@ export interface Config {
   webhookLeaseSeconds: number;
   /** Audit records older than this are deleted. */
   auditRetentionDays: number;
+  /** Seconds between the embedded database's vacuum and analyse passes; 0 turns them off. */
+  embeddedMaintenanceSeconds: number;
   /** Serve `GET /metrics` on this port, a listener of its own; null: not on a port of its own. */
   metricsPort: number | null;
   /** Bearer token `GET /metrics` requires; alone, it serves /metrics on the public port. */
@@ -303,6 +305,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutMs: int(env, 'ROSTER_WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
     webhookLeaseSeconds: int(env, 'ROSTER_WEBHOOK_LEASE_SECONDS', 30, 2, 3_600),
     auditRetentionDays: int(env, 'ROSTER_AUDIT_RETENTION_DAYS', 365, 1, 36_500),
+    embeddedMaintenanceSeconds: int(env, 'ROSTER_EMBEDDED_MAINTENANCE_SECONDS', 60, 0, 86_400),
     metricsPort:
       str(env, 'ROSTER_METRICS_PORT') === null ? null : int(env, 'ROSTER_METRICS_PORT', 0, 0, 65535),
     metricsToken: metricsToken(env),

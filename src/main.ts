@@ -6,6 +6,7 @@ import { initPlatform } from './core/platform/platform.js';
 import { resealWebhookSecrets } from './core/webhooks/reseal.js';
 import { SecretBox } from './core/webhooks/secret-box.js';
 import { openDatabase } from './db/client.js';
+import { startEmbeddedMaintenance } from './db/embedded-maintenance.js';
 import { buildApp } from './http/app.js';
 import { startMetricsServer } from './observability/http-metrics.js';
 import { configureMetrics } from './observability/metrics.js';
@@ -140,6 +141,11 @@ async function main(): Promise<void> {
   const stopRetention = startOutboxRetention(database.db, config.eventsRetentionHours, app.log, {
     auditRetentionDays: config.auditRetentionDays,
   });
+  // PGlite has no autovacuum process: Roster applies autovacuum's rule to it (the embedded database only).
+  const stopMaintenance =
+    database.maintain !== undefined && config.embeddedMaintenanceSeconds > 0
+      ? startEmbeddedMaintenance(database.maintain, config.embeddedMaintenanceSeconds * 1000, app.log)
+      : async () => {};
   const webhooks = new WebhookDispatcher({
     db: database.db,
     feed,
@@ -172,6 +178,7 @@ async function main(): Promise<void> {
     await webhooks.stop();
     await stopSweeper();
     await stopRetention();
+    await stopMaintenance();
     await feed.close();
     await realtime.close();
     await database.close();

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { instrumentEmbedded } from '../observability/db-spans.js';
 import { projectPath } from '../paths.js';
 import { AUTH_CHANNEL, ChangeFeed, listenForever } from './change-feed.js';
+import { maintainEmbedded, type TableMaintained } from './embedded-maintenance.js';
 import { prepareRepeatedSelects } from './pglite-prepared.js';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
 import { adoptPlainPolicies, type PolicyForm, platformRoleOf } from './platform-role.js';
@@ -46,6 +47,11 @@ export interface Database {
    * taken between two statements while the server runs; absent on PostgreSQL (use pg_dump).
    */
   dump?(): Promise<Blob>;
+  /**
+   * The embedded database's vacuum and analyse by autovacuum's rule, which PGlite has no process
+   * for (`src/db/embedded-maintenance.ts`); absent on PostgreSQL, whose autovacuum does it.
+   */
+  maintain?(): Promise<TableMaintained[]>;
   /** The PostgreSQL pool's connections (absent on the embedded database), for the metrics. */
   poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -120,6 +126,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       await client.query('CHECKPOINT');
       return client.dumpDataDir('gzip');
     },
+    maintain: () => maintainEmbedded(client),
     close: async () => {
       if (!client.closed) {
         await client.close();

@@ -20,6 +20,17 @@ export async function tenant(base: string): Promise<Tenant> {
   return { orgId: org.id, key: key.key };
 }
 
+/** Planner statistics for the whole database, as autovacuum keeps them on a running system. */
+export async function analyze(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
 /** Inserts `n` agents (and their users) in one statement; returns their ids in id order. */
 export async function seedAgents(url: string, orgId: string, n: number, label: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });

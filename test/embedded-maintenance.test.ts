@@ -22,6 +22,8 @@ async function serveAndCreateAgents(
   const dir = mkdtempSync(join(tmpdir(), 'roster-maintenance-'));
   const server = await startServer({
     ROSTER_DATA_DIR: dir,
+    // The embedded database even where the suite runs on PostgreSQL.
+    DATABASE_URL: '',
     ROSTER_MASTER_KEY: MASTER,
     ROSTER_EMBEDDED_MAINTENANCE_SECONDS: maintenanceSeconds,
   });

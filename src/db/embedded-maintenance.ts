@@ -43,15 +43,15 @@ const DUE_TABLES = `
     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
     WHERE c.relkind = 'r'
   )
-  SELECT t.table_name, t.dead::int8 AS dead, t.changed::int8 AS changed,
-         (t.dead > st.vac_base + st.vac_scale * t.rows
-          OR (st.ins_base >= 0 AND t.inserted > st.ins_base + st.ins_scale * t.rows)) AS vacuum,
-         t.changed > st.anl_base + st.anl_scale * t.rows AS analyze
-  FROM tables t, settings st
-  WHERE t.dead > st.vac_base + st.vac_scale * t.rows
-     OR (st.ins_base >= 0 AND t.inserted > st.ins_base + st.ins_scale * t.rows)
-     OR t.changed > st.anl_base + st.anl_scale * t.rows
-  ORDER BY t.table_name`;
+  SELECT * FROM (
+    SELECT t.table_name, t.dead::int8 AS dead, t.changed::int8 AS changed,
+           (t.dead > st.vac_base + st.vac_scale * t.rows
+            OR (st.ins_base >= 0 AND t.inserted > st.ins_base + st.ins_scale * t.rows)) AS vacuum,
+           t.changed > st.anl_base + st.anl_scale * t.rows AS analyze
+    FROM tables t, settings st
+  ) due
+  WHERE due.vacuum OR due.analyze
+  ORDER BY due.table_name`;
 
 /**
  * Vacuums and analyses every table that autovacuum's rule finds due, one statement a table (each

@@ -7,6 +7,7 @@ import { instrumentEmbedded } from '../observability/db-spans.js';
 import { projectPath } from '../paths.js';
 import { AUTH_CHANNEL, ChangeFeed, listenForever } from './change-feed.js';
 import { maintainEmbedded, type TableMaintained } from './embedded-maintenance.js';
+import { assertMigrated, mayMigrate } from './migration-state.js';
 import { prepareRepeatedSelects } from './pglite-prepared.js';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
 import { adoptPlainPolicies, type PolicyForm, platformRoleOf } from './platform-role.js';
@@ -233,7 +234,12 @@ async function migrate(
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     // Migrations work on every org's rows: row-level security must not hide any from them.
     await client.query(setScopeSql(ALL_ORGS, { session: true }));
-    await migratePg(drizzlePg(client), { migrationsFolder });
+    if (owner === null && !(await mayMigrate(client))) {
+      // An instance given no owner's URL serves a database that the owner has migrated.
+      await assertMigrated(client, migrationsFolder, serving.name);
+    } else {
+      await migratePg(drizzlePg(client), { migrationsFolder });
+    }
     if (owner !== null) {
       await grantServingRole(client, serving.name);
     }

@@ -139,13 +139,17 @@ export async function servingRole(pool: pg.Pool): Promise<{ name: string; rowSec
 /**
  * Lets `role` (the one Roster serves requests as) read and write Roster's tables, when the
  * migrations ran as another role that owns them. Row-level security still decides which rows.
+ * It may also read which migrations were applied, so that an instance given no owner's URL can
+ * tell that the database is up to date and serve it (migration-state.ts).
  */
 export async function grantServingRole(owner: pg.PoolClient, role: string): Promise<void> {
   const { rows } = await owner.query<{ statement: string }>(
     `SELECT format(g, $1::text) AS statement FROM unnest(ARRAY[
        'GRANT USAGE ON SCHEMA public TO %I',
        'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I',
-       'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I'
+       'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I',
+       'GRANT USAGE ON SCHEMA drizzle TO %I',
+       'GRANT SELECT ON drizzle.__drizzle_migrations TO %I'
      ]) AS g`,
     [role],
   );

@@ -13,6 +13,8 @@
  * (`reltuples` -1) counts as empty, as autovacuum counts it.
  */
 
+import { type BackgroundLog, runPeriodically } from '../periodic.js';
+
 /** What the maintenance needs of the embedded engine: a statement and its rows. */
 export interface MaintenanceClient {
   query<T>(sql: string): Promise<{ rows: T[] }>;
@@ -87,52 +89,25 @@ export async function maintainEmbedded(client: MaintenanceClient): Promise<Table
   return done;
 }
 
-export interface MaintenanceLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
-
 /**
- * Runs `maintain` every `intervalMs` on an unref'd timer (it never keeps the process alive), the
- * first time one interval after start. Returns a stop function that resolves once a pass under
- * way has finished, so the database can be closed after it.
+ * Runs `maintain` every `intervalMs` (see `runPeriodically`), the first time one interval after
+ * start, and logs what each pass did. Returns a stop function that resolves once a pass under way
+ * has finished.
  */
 export function startEmbeddedMaintenance(
   maintain: () => Promise<TableMaintained[]>,
   intervalMs: number,
-  log: MaintenanceLog,
+  log: BackgroundLog,
 ): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  const pass = async () => {
-    try {
+  return runPeriodically({
+    intervalMs,
+    pass: async () => {
       const tables = await maintain();
       if (tables.length > 0) {
         log.info({ tables }, "embedded database: tables vacuumed or analysed by autovacuum's rule");
       }
-    } catch (err) {
-      // The next pass tries again; a missed pass only leaves statistics older for a while.
-      log.error({ err }, 'embedded database maintenance failed');
-    }
-  };
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = pass().finally(() => {
-        running = null;
-        if (!stopped) {
-          schedule();
-        }
-      });
-    }, intervalMs);
-    timer.unref();
-  };
-  schedule();
-  return async () => {
-    stopped = true;
-    if (timer !== null) {
-      clearTimeout(timer);
-    }
-    await running;
-  };
+    },
+    // The next pass tries again; a missed pass only leaves statistics older for a while.
+    failed: (err) => log.error({ err }, 'embedded database maintenance failed'),
+  });
 }

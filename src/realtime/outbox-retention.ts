@@ -2,17 +2,13 @@ import { deleteAuditRowsBefore } from '../core/audit/audit.repo.js';
 import { deleteOutboxEventsBefore } from '../core/events/events.repo.js';
 import { deleteIdempotencyKeysBefore, IDEMPOTENCY_TTL_MS } from '../core/idempotency/idempotency.repo.js';
 import type { Db } from '../db/client.js';
+import { type BackgroundLog, runPeriodically } from '../periodic.js';
 
 /** Rows deleted per statement: small enough that no delete holds locks or bloats WAL for long. */
 export const PRUNE_BATCH = 1_000;
 const INTERVAL_MS = 5 * 60_000;
 /** The first pass waits a little, so it does not compete with startup. */
 const FIRST_RUN_MS = 10_000;
-
-export interface RetentionLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
 
 /**
  * Deletes outbox events created before `olderThan`, `batch` rows per statement, until none are
@@ -39,20 +35,17 @@ export interface RetentionOptions {
 }
 
 /**
- * Prunes events older than `hours` every few minutes on an unref'd timer (it never keeps the
- * process alive). Returns a stop function that resolves once a pass under way has finished, so
- * the database can be closed after it. Several instances may run it at once: deletes are idempotent.
+ * Prunes events older than `hours`, audit records and expired idempotency keys every few minutes
+ * (see `runPeriodically`). Returns a stop function that resolves once a pass under way has
+ * finished. Several instances may run it at once: deletes are idempotent.
  */
 export function startOutboxRetention(
   db: Db,
   hours: number,
-  log: RetentionLog,
+  log: BackgroundLog,
   options: RetentionOptions = {},
 ): () => Promise<void> {
   const now = options.now ?? (() => new Date());
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
 
   const pass = async () => {
     const cutoff = new Date(now().getTime() - hours * 3_600_000);
@@ -94,24 +87,11 @@ export function startOutboxRetention(
     }
   };
 
-  const schedule = (delay: number) => {
-    timer = setTimeout(() => {
-      running = pass().finally(() => {
-        running = null;
-        if (!stopped) {
-          schedule(options.intervalMs ?? INTERVAL_MS);
-        }
-      });
-    }, delay);
-    timer.unref();
-  };
-  schedule(options.firstRunMs ?? FIRST_RUN_MS);
-
-  return async () => {
-    stopped = true;
-    if (timer !== null) {
-      clearTimeout(timer);
-    }
-    await running;
-  };
+  return runPeriodically({
+    pass,
+    // Each part above logs its own failure; this is for what none of them expected.
+    failed: (err) => log.error({ err }, 'retention pass failed'),
+    intervalMs: options.intervalMs ?? INTERVAL_MS,
+    firstMs: options.firstRunMs ?? FIRST_RUN_MS,
+  });
 }

@@ -36,7 +36,7 @@ describe('serving without the owner’s URL', {
 
   it('refuses a database nobody has migrated, naming the setting, and creates nothing', async () => {
     await assert.rejects(open(null), (err: Error) => {
-      assert.match(err.message, /the serving role roster_test_app may not create schemas/);
+      assert.match(err.message, /the serving role roster_test_app may not create Drizzle's schema or table/);
       assert.match(err.message, /may not read drizzle\.__drizzle_migrations/);
       assert.match(err.message, /ROSTER_MIGRATION_DATABASE_URL/);
       return true;
@@ -62,6 +62,18 @@ describe('serving without the owner’s URL', {
       assert.deepEqual(seen, [{ id: orgId }]);
     } finally {
       await served.close();
+    }
+  });
+
+  it('serves as well when granted CREATE on the database, though not on the owner’s drizzle schema', async () => {
+    // Drizzle's CREATE TABLE IF NOT EXISTS in that schema would be refused all the same.
+    const [{ name } = { name: '' }] = await asOwner<{ name: string }>('SELECT current_database() AS name');
+    await asOwner(`GRANT CREATE ON DATABASE ${name} TO roster_test_app`);
+    try {
+      const served = await open(null);
+      await served.close();
+    } finally {
+      await asOwner(`REVOKE CREATE ON DATABASE ${name} FROM roster_test_app`);
     }
   });
 

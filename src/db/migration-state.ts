@@ -13,10 +13,18 @@ import type pg from 'pg';
 const SCHEMA = 'drizzle';
 const TABLE = '__drizzle_migrations';
 
-/** Whether the role of `client` may create schemas in its database, as Drizzle's migrator must. */
+/**
+ * Whether the role of `client` may do what Drizzle's migrator does before it looks at anything:
+ * create its schema in the database, and its table in that schema (both `IF NOT EXISTS`, both
+ * refused without the right even when they exist). A role granted CREATE on the database but not
+ * on the owner's `drizzle` schema may not.
+ */
 export async function mayMigrate(client: pg.ClientBase): Promise<boolean> {
   const { rows } = await client.query<{ may: boolean }>(
-    "SELECT has_database_privilege(current_database(), 'CREATE') AS may",
+    `SELECT has_database_privilege(current_database(), 'CREATE')
+        AND coalesce((SELECT has_schema_privilege(n.oid, 'CREATE') FROM pg_namespace n WHERE n.nspname = $1), true)
+        AS may`,
+    [SCHEMA],
   );
   return rows[0]?.may === true;
 }
@@ -65,7 +73,7 @@ export async function assertMigrated(
       ? `may not read ${SCHEMA}.${TABLE}, so cannot tell whether the database is migrated`
       : `finds ${pending} migration${pending === 1 ? '' : 's'} not applied`;
   throw new Error(
-    `the serving role ${role} may not create schemas in this database, so it cannot migrate it, and it ${why}: ` +
+    `the serving role ${role} may not create Drizzle's schema or table in this database, so it cannot migrate it, and it ${why}: ` +
       'set ROSTER_MIGRATION_DATABASE_URL to the URL of the role that owns the tables, which migrates and ' +
       'grants the serving role what it needs (docs/operations.md, "Tenant isolation")',
   );

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import type { Redis } from 'ioredis';
 import { createRedisClient } from './redis-client.js';
@@ -50,6 +51,20 @@ export async function eventually(
 }
 
 /**
+ * Ports below the kernel's ephemeral range (which it hands to outgoing connections and to
+ * listeners on port 0), from 10,000 up: [low, high).
+ */
+function belowEphemeral(): [number, number] {
+  let first = 32_768;
+  try {
+    first = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  } catch {
+    // Not Linux: its usual range starts at 32,768 (49,152 elsewhere), so this stays below it.
+  }
+  return first > 11_000 ? [10_000, first] : [1_024, first];
+}
+
+/**
  * A TCP relay between a client and Redis that a test can cut and restore, to play Redis going away
  * (connections reset, new ones refused) and coming back on the same address.
  */
@@ -60,8 +75,34 @@ export class TcpProxy {
 
   constructor(private readonly target: URL) {}
 
-  /** Starts listening; on a later call, on the same port as before. */
+  /**
+   * Starts listening; on a later call, on the same port as before. The port is drawn below the
+   * kernel's ephemeral range: one drawn from it (port 0) could be taken, while the proxy is cut,
+   * by one of the many outgoing connections (the client reconnecting, other test files), and the
+   * proxy could then not come back on its address.
+   */
   async open(): Promise<void> {
+    if (this.port !== 0) {
+      this.server = await this.#listen(this.port);
+      return;
+    }
+    const [low, high] = belowEphemeral();
+    for (let attempt = 0; ; attempt++) {
+      const port = low + Math.floor(Math.random() * (high - low));
+      try {
+        this.server = await this.#listen(port);
+        this.port = port;
+        return;
+      } catch (err) {
+        // Another test's proxy (or any listener) holds it: draw again.
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 50) {
+          throw err;
+        }
+      }
+    }
+  }
+
+  async #listen(port: number): Promise<net.Server> {
     const server = net.createServer((inbound) => {
       const outbound = net.connect(Number(this.target.port || 6379), this.target.hostname);
       for (const socket of [inbound, outbound]) {
@@ -78,10 +119,9 @@ export class TcpProxy {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => resolve());
     });
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
+    return server;
   }
 
   /** Stops accepting and drops every relayed connection. */

@@ -30,8 +30,8 @@ export async function mayMigrate(client: pg.ClientBase): Promise<boolean> {
 }
 
 /**
- * The migrations of `migrationsFolder` that the database has not applied, by tag; null when the
- * role of `client` may not read Drizzle's record of them. Drizzle applies every migration newer
+ * How many migrations of `migrationsFolder` the database has not applied; null when the role of
+ * `client` may not read Drizzle's record of them. Drizzle applies every migration newer
  * than the last one recorded, so that is the test here too.
  */
 export async function pendingMigrations(

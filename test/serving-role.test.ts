@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase, rowsOf } from '../src/db/client.js';
-import { createPgDatabase, type PgTestDatabase, TEST_DB_KIND } from './harness.js';
+import { createPgDatabase, type PgTestDatabase, TEST_APP_ROLE, TEST_DB_KIND } from './harness.js';
 
 describe('serving without the owner’s URL', {
   skip: TEST_DB_KIND !== 'postgres' && 'PostgreSQL only',
@@ -36,7 +36,10 @@ describe('serving without the owner’s URL', {
 
   it('refuses a database nobody has migrated, naming the setting, and creates nothing', async () => {
     await assert.rejects(open(null), (err: Error) => {
-      assert.match(err.message, /the serving role roster_test_app may not create Drizzle's schema or table/);
+      assert.match(
+        err.message,
+        new RegExp(`the serving role ${TEST_APP_ROLE} may not create Drizzle's schema or table`),
+      );
       assert.match(err.message, /may not read drizzle\.__drizzle_migrations/);
       assert.match(err.message, /ROSTER_MIGRATION_DATABASE_URL/);
       return true;
@@ -68,12 +71,12 @@ describe('serving without the owner’s URL', {
   it('serves as well when granted CREATE on the database, though not on the owner’s drizzle schema', async () => {
     // Drizzle's CREATE TABLE IF NOT EXISTS in that schema would be refused all the same.
     const [{ name } = { name: '' }] = await asOwner<{ name: string }>('SELECT current_database() AS name');
-    await asOwner(`GRANT CREATE ON DATABASE ${name} TO roster_test_app`);
+    await asOwner(`GRANT CREATE ON DATABASE ${name} TO ${TEST_APP_ROLE}`);
     try {
       const served = await open(null);
       await served.close();
     } finally {
-      await asOwner(`REVOKE CREATE ON DATABASE ${name} FROM roster_test_app`);
+      await asOwner(`REVOKE CREATE ON DATABASE ${name} FROM ${TEST_APP_ROLE}`);
     }
   });
 

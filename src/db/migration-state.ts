@@ -10,8 +10,8 @@ import type pg from 'pg';
  */
 
 /** Drizzle's record of the applied migrations (its defaults; client.ts passes none of its own). */
-const SCHEMA = 'drizzle';
-const TABLE = '__drizzle_migrations';
+export const MIGRATIONS_SCHEMA = 'drizzle';
+export const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 /**
  * Whether the role of `client` may do what Drizzle's migrator does before it looks at anything:
@@ -24,7 +24,7 @@ export async function mayMigrate(client: pg.ClientBase): Promise<boolean> {
     `SELECT has_database_privilege(current_database(), 'CREATE')
         AND coalesce((SELECT has_schema_privilege(n.oid, 'CREATE') FROM pg_namespace n WHERE n.nspname = $1), true)
         AS may`,
-    [SCHEMA],
+    [MIGRATIONS_SCHEMA],
   );
   return rows[0]?.may === true;
 }
@@ -43,13 +43,13 @@ export async function pendingMigrations(
     `SELECT has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') AS readable
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relname = $2`,
-    [SCHEMA, TABLE],
+    [MIGRATIONS_SCHEMA, MIGRATIONS_TABLE],
   );
   if (rows[0]?.readable !== true) {
     return null;
   }
   const last = await client.query<{ at: string | null }>(
-    `SELECT max(created_at)::text AS at FROM "${SCHEMA}"."${TABLE}"`,
+    `SELECT max(created_at)::text AS at FROM "${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`,
   );
   const applied = Number(last.rows[0]?.at ?? Number.NEGATIVE_INFINITY);
   return readMigrationFiles({ migrationsFolder }).filter((m) => m.folderMillis > applied).length;
@@ -70,7 +70,7 @@ export async function assertMigrated(
   }
   const why =
     pending === null
-      ? `may not read ${SCHEMA}.${TABLE}, so cannot tell whether the database is migrated`
+      ? `may not read ${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE}, so cannot tell whether the database is migrated`
       : `finds ${pending} migration${pending === 1 ? '' : 's'} not applied`;
   throw new Error(
     `the serving role ${role} may not create Drizzle's schema or table in this database, so it cannot migrate it, and it ${why}: ` +

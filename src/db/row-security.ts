@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { MIGRATIONS_SCHEMA, MIGRATIONS_TABLE } from './migration-state.js';
 import { prepareScope, queryScoped } from './scoped-query.js';
 
 /**
@@ -144,14 +145,14 @@ export async function servingRole(pool: pg.Pool): Promise<{ name: string; rowSec
  */
 export async function grantServingRole(owner: pg.PoolClient, role: string): Promise<void> {
   const { rows } = await owner.query<{ statement: string }>(
-    `SELECT format(g, $1::text) AS statement FROM unnest(ARRAY[
-       'GRANT USAGE ON SCHEMA public TO %I',
-       'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I',
-       'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I',
-       'GRANT USAGE ON SCHEMA drizzle TO %I',
-       'GRANT SELECT ON drizzle.__drizzle_migrations TO %I'
+    `SELECT format(g, $1::text, $2::text, $3::text) AS statement FROM unnest(ARRAY[
+       'GRANT USAGE ON SCHEMA public TO %1$I',
+       'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1$I',
+       'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %1$I',
+       'GRANT USAGE ON SCHEMA %2$I TO %1$I',
+       'GRANT SELECT ON %2$I.%3$I TO %1$I'
      ]) AS g`,
-    [role],
+    [role, MIGRATIONS_SCHEMA, MIGRATIONS_TABLE],
   );
   for (const { statement } of rows) {
     await owner.query(statement);

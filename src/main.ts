@@ -210,7 +210,10 @@ async function main(): Promise<void> {
   for (const failure of warm.failures) {
     app.log.error({ err: failure.error, schema: failure.schema }, 'a route schema does not compile');
   }
-  app.log.info({ compiled: warm.compiled, ms: Math.round(warm.ms) }, 'route schemas compiled');
+  app.log.info(
+    { compiled: warm.compiled, serializers: warm.serializers, ms: Math.round(warm.ms) },
+    'route schemas compiled',
+  );
 }
 
 main().catch((err) => {

@@ -183,3 +183,42 @@ describe("Roster's routes", { timeout: 120_000 }, () => {
     assert.equal(env.schemas.pending(), 0);
   });
 });
+
+describe('response serializers', () => {
+  it('are compiled once for each distinct schema, and each route still serializes by its own', async () => {
+    const schemas = lazySchemas(createValidatorCompiler());
+    const app = Fastify({ schemaController: schemas.schemaController });
+    // Equal schemas built separately, as each route's own literal is, and one that differs.
+    const shape = () => ({
+      type: 'object',
+      properties: { id: { type: 'integer' }, name: { type: 'string' } },
+    });
+    app.get('/a', { schema: { response: { 200: shape() } } }, async () => ({
+      id: 1,
+      name: 'a',
+      secret: 's',
+    }));
+    app.get('/b', { schema: { response: { 200: shape(), 404: shape() } } }, async () => ({
+      id: 2,
+      name: 'b',
+    }));
+    app.get(
+      '/c',
+      { schema: { response: { 200: { type: 'object', properties: { id: { type: 'string' } } } } } },
+      async () => ({ id: 3, name: 'c' }),
+    );
+    await app.ready();
+    try {
+      const report = await schemas.warmUp();
+      assert.deepEqual(report.failures, []);
+      // GET and HEAD of three routes: 8 response schemas, 2 distinct.
+      assert.equal(report.compiled, 8);
+      assert.equal(report.serializers, 2);
+      assert.deepEqual((await app.inject({ method: 'GET', url: '/a' })).json(), { id: 1, name: 'a' });
+      assert.deepEqual((await app.inject({ method: 'GET', url: '/b' })).json(), { id: 2, name: 'b' });
+      assert.deepEqual((await app.inject({ method: 'GET', url: '/c' })).json(), { id: '3' });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -4,21 +4,12 @@
  * stays flat as instances are added (they share the same cores with PostgreSQL, Redis and the load
  * generator); what it shows is that the balancer and the shared state cost little.
  */
-import { readFileSync } from 'node:fs';
+import { cpuSeconds } from '../lib.js';
 import { CLUSTER_MASTER_KEY, Cluster } from './cluster.js';
 import { send } from './load.js';
 import { setUpOrg } from './setup.js';
 
 const CLIENTS = 32;
-
-/** User + system CPU seconds the process has used so far. */
-function cpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) {
-    return 0;
-  }
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 const pick = <T>(values: T[]): T => values[Math.floor(Math.random() * values.length)] as T;
 

@@ -8,6 +8,7 @@ import { projectPath } from '../paths.js';
 import { AUTH_CHANNEL, ChangeFeed, listenForever } from './change-feed.js';
 import { maintainEmbedded, type TableMaintained } from './embedded-maintenance.js';
 import { assertMigrated, mayMigrate } from './migration-state.js';
+import { parseLikeDrizzle } from './pglite-parsers.js';
 import { prepareRepeatedSelects } from './pglite-prepared.js';
 import { holdsCluster, loadTemplate } from './pglite-template.js';
 import { adoptPlainPolicies, type PolicyForm, platformRoleOf } from './platform-role.js';
@@ -104,6 +105,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   prepareRepeatedSelects(client);
   instrumentEmbedded(client);
   await client.waitReady;
+  parseLikeDrizzle(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   // One process owns an embedded database: PGlite calls back before the committing query returns.

@@ -60,4 +60,39 @@ describe('runPeriodically', () => {
     await sleep(20);
     assert.equal(passes, 1);
   });
+
+  it('goes on when a pass throws before its promise and when the failure report throws', {
+    timeout: 5_000,
+  }, async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    let passes = 0;
+    const reported: string[] = [];
+    const stop = runPeriodically({
+      intervalMs: 1,
+      pass: () => {
+        passes++;
+        if (passes === 1) {
+          throw new Error('thrown, not rejected');
+        }
+        return Promise.reject(new Error('rejected'));
+      },
+      failed: (err) => {
+        reported.push((err as Error).message);
+        throw new Error('the log failed');
+      },
+    });
+    try {
+      while (passes < 3) {
+        await sleep(2);
+      }
+      await stop();
+      await sleep(10);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    assert.deepEqual(reported.slice(0, 2), ['thrown, not rejected', 'rejected']);
+    assert.deepEqual(unhandled, []);
+  });
 });

@@ -7,7 +7,8 @@ export interface BackgroundLog {
 /**
  * Runs `pass` on an unref'd timer (it never keeps the process alive): first `firstMs` after
  * start, then `intervalMs` after each pass has ended, so a slow pass is never stacked upon. A
- * pass that fails goes to `failed`, and the next runs as planned. Returns a stop function that
+ * pass that fails (or throws before its promise) goes to `failed`, and the next runs as planned,
+ * even when `failed` itself throws. Returns a stop function that
  * resolves once a pass under way has finished, so that what it uses (the database) can be closed
  * after it.
  */
@@ -20,17 +21,26 @@ export function runPeriodically(options: {
   let running: Promise<void> | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  // Nothing a pass or its report throws escapes: a rejection no one awaits would end the process.
+  const once = async () => {
+    try {
+      await options.pass();
+    } catch (err) {
+      try {
+        options.failed(err);
+      } catch {
+        // Reporting the failure failed too; the next pass runs as planned all the same.
+      }
+    }
+  };
   const schedule = (delay: number) => {
     timer = setTimeout(() => {
-      running = options
-        .pass()
-        .catch(options.failed)
-        .finally(() => {
-          running = null;
-          if (!stopped) {
-            schedule(options.intervalMs);
-          }
-        });
+      running = once().finally(() => {
+        running = null;
+        if (!stopped) {
+          schedule(options.intervalMs);
+        }
+      });
     }, delay);
     timer.unref();
   };

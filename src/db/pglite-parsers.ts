@@ -29,17 +29,19 @@ export function parseLikeDrizzle(client: PGlite): void {
   for (const oid of DRIZZLE_TEXT_TYPES) {
     client.parsers[oid] = (text: string) => text;
   }
-  const query = client.query.bind(client);
-  client.query = ((text: string, params?: unknown[], options?: Options) =>
-    query(text, params, withoutRedundantParsers(options))) as PGlite['query'];
+  client.query = stripping(client.query.bind(client));
   const transaction = client.transaction.bind(client);
   client.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) =>
     transaction((tx) => {
-      const txQuery = tx.query.bind(tx);
-      tx.query = ((text: string, params?: unknown[], options?: Options) =>
-        txQuery(text, params, withoutRedundantParsers(options))) as Transaction['query'];
+      tx.query = stripping(tx.query.bind(tx));
       return callback(tx);
     })) as PGlite['transaction'];
+}
+
+/** `query` (the client's or a transaction's), passing on only the parsers that are needed. */
+function stripping<Q extends PGlite['query'] | Transaction['query']>(query: Q): Q {
+  return ((text: string, params?: unknown[], options?: Options) =>
+    query(text, params, withoutRedundantParsers(options))) as Q;
 }
 
 const passedThrough = new Set(DRIZZLE_TEXT_TYPES);

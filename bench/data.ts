@@ -1,6 +1,6 @@
 /** Data the scenarios set up: tenants, agents, teams; and the simplest measurements over HTTP. */
 import pg from 'pg';
-import { api, MASTER_KEY, must, percentile } from './lib.js';
+import { api, inTurn, MASTER_KEY, must, percentile } from './lib.js';
 import type { Tenant } from './scenario.js';
 import { SEQUENTIAL_SAMPLES } from './settings.js';
 
@@ -71,16 +71,34 @@ export async function sequentialP50(
   method: string,
   path: string,
   samples = SEQUENTIAL_SAMPLES,
-) {
-  const times: number[] = [];
+): Promise<number> {
+  const [p50 = 0] = await sequentialP50s([base], key, method, path, samples);
+  return p50;
+}
+
+/**
+ * p50 of `samples` sequential requests to each of `bases`, one at a time and taken in turns
+ * request by request, each base going first in turn: each side meets the machine of the same
+ * moment, where runs of one side after the other put seconds of drift between them.
+ */
+export async function sequentialP50s(
+  bases: readonly string[],
+  key: string,
+  method: string,
+  path: string,
+  samples = SEQUENTIAL_SAMPLES,
+): Promise<number[]> {
+  const times = bases.map((): number[] => []);
   for (let i = 0; i < samples; i++) {
-    const res = await api(base, key, method, path);
-    if (res.status !== 200) {
-      throw new Error(`${method} ${path}: ${res.status}`);
+    for (const base of inTurn(bases, i)) {
+      const res = await api(base, key, method, path);
+      if (res.status !== 200) {
+        throw new Error(`${method} ${path}: ${res.status}`);
+      }
+      times[bases.indexOf(base)]?.push(res.ms);
     }
-    times.push(res.ms);
   }
-  return percentile(times, 50);
+  return times.map((t) => percentile(t, 50));
 }
 
 /** The baseline must answer what Roster answers, body and ETag, or the comparison means nothing. */

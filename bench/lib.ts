@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { ensureBundle } from '../scripts/build.mjs';
 import { platformRoleName } from '../src/db/platform-role.js';
+import { SLICE_SECONDS } from './settings.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PG_ADMIN_URL = process.env.ROSTER_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -291,6 +292,11 @@ export async function must<T>(p: Promise<{ status: number; body: T }>, expected:
 
 export interface Load {
   rps: number;
+  /** Requests completed, and the seconds the run took (rps is autocannon's per-second average). */
+  completed: number;
+  seconds: number;
+  /** Every 2xx response's latency (ms), in the order they arrived. */
+  latencies: number[];
   p50: number;
   p99: number;
   errors: number;
@@ -316,7 +322,10 @@ export async function load(options: {
   }
   let i = 0;
   const paths = options.paths;
-  const result = await autocannon({
+  const latencies: number[] = [];
+  // Without a callback autocannon returns its instance, which is also the run's promise (its
+  // published types give only the promise).
+  const run = autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
@@ -335,14 +344,67 @@ export async function load(options: {
               },
             },
           ],
+  }) as Promise<autocannon.Result> & autocannon.Instance;
+  run.on('response', (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) {
+      latencies.push(ms);
+    }
   });
+  const result = await run;
   return {
     rps: result.requests.average,
+    completed: result.requests.total,
+    seconds: result.duration,
+    latencies,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     errorKinds: `${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)})`,
   };
+}
+
+/**
+ * Loads each of `sides` for `seconds` in all, in slices of about SLICE_SECONDS: the sides take
+ * turns slice by slice, each going first in turn (`turn` shifts the first order), so that every
+ * side meets each few seconds of the machine that the others meet. This machine's speed drifts by
+ * a quarter or more within minutes, for any server alike; runs of 10 s one after the other had
+ * carried that drift into the ratio of two sides. Per side: requests per second over all its
+ * slices, p50 and p99 of all its responses' latencies, errors summed.
+ */
+export async function inSlices<S>(
+  sides: readonly S[],
+  seconds: number,
+  turn: number,
+  drive: (side: S, seconds: number) => Promise<Load>,
+): Promise<Map<S, Load>> {
+  const slices = Math.max(1, Math.round(seconds / SLICE_SECONDS));
+  const runs = new Map<S, Load[]>(sides.map((side) => [side, []]));
+  for (let i = 0; i < slices; i++) {
+    for (const side of inTurn(sides, turn * slices + i)) {
+      runs.get(side)?.push(await drive(side, seconds / slices));
+    }
+  }
+  return new Map(
+    [...runs].map(([side, of]) => {
+      const completed = of.reduce((sum, run) => sum + run.completed, 0);
+      const took = of.reduce((sum, run) => sum + run.seconds, 0);
+      const latencies = of.flatMap((run) => run.latencies);
+      const load: Load = {
+        rps: took > 0 ? completed / took : 0,
+        completed,
+        seconds: took,
+        latencies,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        errors: of.reduce((sum, run) => sum + run.errors, 0),
+        errorKinds: of
+          .filter((run) => run.errors > 0)
+          .map((run) => run.errorKinds)
+          .join('; '),
+      };
+      return [side, load];
+    }),
+  );
 }
 
 /**

@@ -5,18 +5,24 @@
  */
 import pg from 'pg';
 
-export async function bareBulkAdd(options: {
+export interface BareBulk {
+  /** Adds `ids` to the team in one transaction, timed, then removes them again (not timed). */
+  addThenRemove: () => Promise<number>;
+  end: () => Promise<void>;
+}
+
+/** One connection that makes b's change the bare way, call by call. */
+export async function bareBulk(options: {
   url: string;
   orgId: string;
   teamId: string;
   ids: string[];
-  iterations: number;
-}): Promise<number[]> {
+}): Promise<BareBulk> {
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
-  const times: number[] = [];
-  try {
-    for (let i = 0; i < options.iterations; i++) {
+  const values = [options.orgId, options.teamId, options.ids];
+  return {
+    addThenRemove: async () => {
       const started = performance.now();
       await client.query('BEGIN');
       await client.query({
@@ -24,18 +30,17 @@ export async function bareBulkAdd(options: {
         text: `INSERT INTO team_members (org_id, team_id, agent_id, created_at)
                SELECT $1, $2, id, now() FROM agents WHERE org_id = $1 AND id = ANY($3::uuid[])
                ON CONFLICT DO NOTHING`,
-        values: [options.orgId, options.teamId, options.ids],
+        values,
       });
       await client.query('COMMIT');
-      times.push(performance.now() - started);
+      const ms = performance.now() - started;
       await client.query({
         name: 'bulk-remove',
         text: 'DELETE FROM team_members WHERE org_id = $1 AND team_id = $2 AND agent_id = ANY($3::uuid[])',
-        values: [options.orgId, options.teamId, options.ids],
+        values,
       });
-    }
-  } finally {
-    await client.end();
-  }
-  return times;
+      return ms;
+    },
+    end: () => client.end(),
+  };
 }

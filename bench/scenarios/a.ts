@@ -1,14 +1,14 @@
 /**
  * a. GET /v1/teams/{id} (50 members), 50 connections, PostgreSQL, against a bare node:http + pg
  * server; and Roster under row-level security (an ordinary role) against Roster as superuser.
- * The three take turns at going first (see `inTurn`).
+ * The three take turns every couple of seconds (see `inSlices`).
  */
 import { analyze, createTeam, sameAnswer, seedAgents, tenant } from '../data.js';
 import {
   databaseEnv,
   freePort,
   freshDatabase,
-  inTurn,
+  inSlices,
   load,
   POOL_SIZE,
   spread,
@@ -55,30 +55,29 @@ async function run(bench: Bench): Promise<void> {
   await sameAnswer(roster.base, rls.base, path, t.key);
   const rssAtRest = roster.rssMiB();
 
-  const drive = (base: string) =>
-    load({ url: `${base}${path}`, key: t.key, seconds: SECONDS, connections: 50 });
+  const drive = (base: string, seconds = SECONDS) => {
+    const sampler =
+      base === roster.base
+        ? setInterval(() => {
+            rssUnderLoad = Math.max(rssUnderLoad, roster.rssMiB());
+          }, 250)
+        : undefined;
+    return load({ url: `${base}${path}`, key: t.key, seconds, connections: 50 }).finally(() =>
+      clearInterval(sampler),
+    );
+  };
+  let rssUnderLoad = 0;
   await drive(roster.base);
   await drive(rls.base);
   await drive(baseline.base);
   const r = { rps: [] as number[], p99: [] as number[] };
   const l = { rps: [] as number[], p99: [] as number[] };
   const b = { rps: [] as number[], p99: [] as number[] };
-  let rssUnderLoad = 0;
-  // The three take turns at going first, second and third, one turn per pair, as in b: a side
-  // that always followed the superuser's 10 s of load would always meet what that load left.
+  // Each pair gives each side SECONDS of load, the three taking turns every couple of seconds
+  // (`inSlices`): a's runs had swung by a quarter between 10 s runs of the same server.
   const sides = { roster: roster.base, rls: rls.base, baseline: baseline.base };
   for (let i = 0; i < PAIRS; i++) {
-    const runs = new Map<string, Awaited<ReturnType<typeof drive>>>();
-    for (const base of inTurn(Object.values(sides), i)) {
-      const sampler =
-        base === roster.base
-          ? setInterval(() => {
-              rssUnderLoad = Math.max(rssUnderLoad, roster.rssMiB());
-            }, 250)
-          : undefined;
-      runs.set(base, await drive(base));
-      clearInterval(sampler);
-    }
+    const runs = await inSlices(Object.values(sides), SECONDS, i, drive);
     const [A, L, B] = [sides.roster, sides.rls, sides.baseline].map((base) => runs.get(base));
     if (A === undefined || L === undefined || B === undefined) {
       throw new Error('a: a side did not run');

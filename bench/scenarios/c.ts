@@ -1,5 +1,14 @@
 /** c. Presence heartbeats, 50 connections, over 1,000 agents, in-process and Redis store. */
-import { databaseEnv, freePort, load, POOL_SIZE, spread, startProcess, startRoster } from '../lib.js';
+import {
+  databaseEnv,
+  freePort,
+  inSlices,
+  load,
+  POOL_SIZE,
+  spread,
+  startProcess,
+  startRoster,
+} from '../lib.js';
 import { record, recordRls } from '../report.js';
 import { type Bench, from, type Scenario } from '../scenario.js';
 import { PAIRS, REDIS_URL, SECONDS } from '../settings.js';
@@ -9,11 +18,11 @@ async function run(bench: Bench): Promise<void> {
   const bulkAgents = from(bench, 'b').agents;
   console.log('\nc. presence heartbeats, 50 connections, over 1,000 agents');
   const paths = bulkAgents.map((id) => `/v1/agents/${id}/presence/heartbeat`);
-  const drive = (base: string, key: string) =>
+  const drive = (base: string, seconds = SECONDS) =>
     load({
       url: `${base}${paths[0]}`,
-      key,
-      seconds: SECONDS,
+      key: a.t.key,
+      seconds,
       connections: 50,
       method: 'POST',
       body: '{}',
@@ -29,16 +38,20 @@ async function run(bench: Bench): Promise<void> {
       { DATABASE_URL: a.db.url, POOL_SIZE: String(POOL_SIZE), ...redis },
       freePort(),
     );
-    await drive(roster.base, a.t.key);
-    await drive(rls.base, a.t.key);
-    await drive(baseline.base, a.t.key);
+    await drive(roster.base);
+    await drive(rls.base);
+    await drive(baseline.base);
     const r: number[] = [];
     const l: number[] = [];
     const b: number[] = [];
+    // The three take turns every couple of seconds (`inSlices`), each going first in turn.
+    const sides = [roster.base, rls.base, baseline.base];
     for (let i = 0; i < PAIRS; i++) {
-      const A = await drive(roster.base, a.t.key);
-      const L = await drive(rls.base, a.t.key);
-      const B = await drive(baseline.base, a.t.key);
+      const runs = await inSlices(sides, SECONDS, i, drive);
+      const [A, L, B] = sides.map((base) => runs.get(base));
+      if (A === undefined || L === undefined || B === undefined) {
+        throw new Error('c: a side did not run');
+      }
       if (A.errors > 0 || L.errors > 0 || B.errors > 0) {
         const kinds = `roster: ${A.errorKinds}; RLS: ${L.errorKinds}; baseline: ${B.errorKinds}`;
         throw new Error(`c: errors (roster ${A.errors}, RLS ${L.errors}, baseline ${B.errors}): ${kinds}`);

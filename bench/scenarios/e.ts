@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { encodeCursor } from '../../src/core/paging.js';
-import { createTeam, seedAgents, sequentialP50, tenant } from '../data.js';
-import { api, databaseEnv, freshDatabase, inTurn, must, percentile, spread, startRoster } from '../lib.js';
+import { createTeam, seedAgents, sequentialP50, sequentialP50s, tenant } from '../data.js';
+import { api, databaseEnv, freshDatabase, must, percentile, spread, startRoster } from '../lib.js';
 import { one, record, recordRls } from '../report.js';
 import type { Bench, Scenario } from '../scenario.js';
 import { BULK_ITERATIONS, QUICK } from '../settings.js';
@@ -25,8 +25,8 @@ async function scaleTeams(url: string, orgId: string, except: string) {
 
 /**
  * e. Scale: list pages, GET team and bulk add with 100,000 agents and 1,000,000 memberships; each
- * also under row-level security against superuser. The two processes take turns going first over
- * READ_ROUNDS rounds of the reads, one at a time; each runs the bulk add once.
+ * also under row-level security against superuser. The two processes take turns request by
+ * request over READ_ROUNDS rounds of the reads, one at a time; each runs the bulk add once.
  */
 async function run(bench: Bench): Promise<void> {
   // b's figure, when b ran (the bulk add at scale is then compared with it).
@@ -73,12 +73,16 @@ async function run(bench: Bench): Promise<void> {
     const page = 1000;
     const pageNumber = Math.min(page, Math.floor(agentsN / 100) - 1);
     const cursor = encodeCursor(ids[pageNumber * 100 - 1] as string);
-    /** The sequential reads at scale, through one Roster process: p50s of SEQUENTIAL_SAMPLES each. */
-    const reads = async (base: string) => ({
-      first: await sequentialP50(base, t.key, 'GET', '/v1/agents?limit=100'),
-      deep: await sequentialP50(base, t.key, 'GET', `/v1/agents?limit=100&after=${cursor}`),
-      team: await sequentialP50(base, t.key, 'GET', `/v1/teams/${seededTeams[0]?.id}`),
-    });
+    /** The sequential reads at scale, the two processes taking turns: p50s of SEQUENTIAL_SAMPLES each. */
+    const reads = async (bases: string[]) => {
+      const get = (path: string) => sequentialP50s(bases, t.key, 'GET', path);
+      const [first, deep, team] = [
+        await get('/v1/agents?limit=100'),
+        await get(`/v1/agents?limit=100&after=${cursor}`),
+        await get(`/v1/teams/${seededTeams[0]?.id}`),
+      ];
+      return bases.map((_, i) => ({ first: first[i] ?? 0, deep: deep[i] ?? 0, team: team[i] ?? 0 }));
+    };
     /** The bulk add at scale, through one Roster process: p50 of BULK_ITERATIONS calls. */
     const bulk = async (base: string) => {
       const bulkTeam = await must(
@@ -99,17 +103,19 @@ async function run(bench: Bench): Promise<void> {
       return percentile(times, 50);
     };
     // A sequential p50 of one process moves by 10-15 % from one round to the next (a few ms each):
-    // each side is warmed once (its first reads of these routes), then the two take turns going
-    // first for READ_ROUNDS rounds, and the figures are the rounds' medians.
+    // each side is warmed once (its first reads of these routes), then READ_ROUNDS rounds in which
+    // the two take turns request by request, and the figures are the rounds' medians.
     const sides = [roster.base, rlsRoster.base];
-    for (const base of sides) {
-      await reads(base);
-    }
-    const rounds = new Map(sides.map((base) => [base, [] as Awaited<ReturnType<typeof reads>>[]]));
+    await reads(sides);
+    const rounds = new Map(sides.map((base) => [base, [] as Awaited<ReturnType<typeof reads>>]));
     for (let i = 0; i < READ_ROUNDS; i++) {
-      for (const base of inTurn(sides, i)) {
-        rounds.get(base)?.push(await reads(base));
-      }
+      const round = await reads(sides);
+      sides.forEach((base, j) => {
+        const figures = round[j];
+        if (figures !== undefined) {
+          rounds.get(base)?.push(figures);
+        }
+      });
     }
     const figures = (base: string) => {
       const of = rounds.get(base) ?? [];

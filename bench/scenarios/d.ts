@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { bareClaimLoop } from '../baselines/claim-sql.js';
 import { seedAgents } from '../data.js';
-import { api, databaseEnv, inTurn, type Load, load, must, POOL_SIZE, spread, startRoster } from '../lib.js';
+import { api, databaseEnv, inSlices, type Load, load, must, POOL_SIZE, spread, startRoster } from '../lib.js';
 import { one, record, recordEventsCost, recordRls } from '../report.js';
 import { type Bench, from, type Scenario } from '../scenario.js';
 import { PAIRS, SECONDS } from '../settings.js';
@@ -90,11 +90,11 @@ async function run(bench: Bench): Promise<void> {
     // connections as pooled ones, each pooled connection sits idle while its request is in HTTP
     // and JavaScript: that run is reported too, with its p50, latency without queueing.
     /** Creates conversations for the run's duration, or `amount` of them. */
-    const drive = (connections: number, amount?: number, base = roster.base) =>
+    const drive = (connections: number, amount?: number, base = roster.base, seconds = SECONDS) =>
       load({
         url: `${base}/v1/conversations`,
         key: a.t.key,
-        seconds: SECONDS,
+        seconds,
         amount,
         connections,
         method: 'POST',
@@ -108,9 +108,10 @@ async function run(bench: Bench): Promise<void> {
         clients: POOL_SIZE,
         seconds: SECONDS,
       });
-    const measured = async (connections: number, base = roster.base) => {
+    /** A run (or a slice of one) from empty queues, checked after. */
+    const measured = (connections: number) => async (base: string, seconds: number) => {
       await reset();
-      const run = await drive(connections, undefined, base);
+      const run = await drive(connections, undefined, base, seconds);
       if (run.errors > 0) {
         throw new Error(`d: ${run.errors} errors (${run.errorKinds})`);
       }
@@ -135,25 +136,20 @@ async function run(bench: Bench): Promise<void> {
     const l = { rate: [] as number[], paced: [] as number[], p50: [] as number[] };
     const b = { rate: [] as number[], p50: [] as number[] };
     const q = { rate: [] as number[] };
-    // Every run leaves its conversations (closed) behind, so each run meets a larger table than
-    // the one before. The three servers take turns at going first, second and third, one turn per
-    // pair, and the paced pair swaps its order each time: no side always meets the larger table.
+    // Every run leaves its conversations (closed) behind, so each meets a larger table than the
+    // one before. The three servers take turns every 2 s (`inSlices`), each slice starting from
+    // empty queues, and so do the two of the paced runs: each side meets the same tables and the
+    // same seconds of the machine. The bare loop runs whole, between them.
     const sides = [roster.base, rls.base, quiet.base];
     for (let i = 0; i < PAIRS; i++) {
-      const loaded = new Map<string, Load>();
-      for (const base of inTurn(sides, i)) {
-        loaded.set(base, await measured(LOADED, base));
-      }
+      const loaded = await inSlices(sides, SECONDS, i, measured(LOADED));
       const A = loaded.get(roster.base) as Load;
       const L = loaded.get(rls.base) as Load;
       q.rate.push(loaded.get(quiet.base)?.rps ?? 0);
       await reset();
       const B = await bare();
       await allAssigned('baseline');
-      const pacedRuns = new Map<string, Load>();
-      for (const base of inTurn([roster.base, rls.base], i)) {
-        pacedRuns.set(base, await measured(POOL_SIZE, base));
-      }
+      const pacedRuns = await inSlices([roster.base, rls.base], SECONDS, i, measured(POOL_SIZE));
       const paced = pacedRuns.get(roster.base) as Load;
       const pacedRls = pacedRuns.get(rls.base) as Load;
       l.rate.push(L.rps);

@@ -1,6 +1,6 @@
 /** Data the scenarios set up: tenants, agents, teams; and the simplest measurements over HTTP. */
 import pg from 'pg';
-import { api, inTurn, MASTER_KEY, must, percentile } from './lib.js';
+import { api, MASTER_KEY, must, percentile, takeTurns } from './lib.js';
 import type { Tenant } from './scenario.js';
 import { SEQUENTIAL_SAMPLES } from './settings.js';
 
@@ -88,17 +88,14 @@ export async function sequentialP50s(
   path: string,
   samples = SEQUENTIAL_SAMPLES,
 ): Promise<number[]> {
-  const times = bases.map((): number[] => []);
-  for (let i = 0; i < samples; i++) {
-    for (const base of inTurn(bases, i)) {
-      const res = await api(base, key, method, path);
-      if (res.status !== 200) {
-        throw new Error(`${method} ${path}: ${res.status}`);
-      }
-      times[bases.indexOf(base)]?.push(res.ms);
+  const times = await takeTurns(bases, samples, 0, async (base) => {
+    const res = await api(base, key, method, path);
+    if (res.status !== 200) {
+      throw new Error(`${method} ${path}: ${res.status}`);
     }
-  }
-  return times.map((t) => percentile(t, 50));
+    return res.ms;
+  });
+  return bases.map((base) => percentile(times.get(base) ?? [], 50));
 }
 
 /** The baseline must answer what Roster answers, body and ETag, or the comparison means nothing. */

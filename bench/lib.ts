@@ -364,6 +364,25 @@ export async function load(options: {
 }
 
 /**
+ * Runs `once` for each of `sides`, `rounds` times, the sides taking turns round by round, each going
+ * first in turn (`inTurn`, from turn `first`); returns each side's results in the order they came.
+ */
+export async function takeTurns<S, T>(
+  sides: readonly S[],
+  rounds: number,
+  first: number,
+  once: (side: S) => Promise<T>,
+): Promise<Map<S, T[]>> {
+  const results = new Map<S, T[]>(sides.map((side) => [side, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const side of inTurn(sides, first + i)) {
+      results.get(side)?.push(await once(side));
+    }
+  }
+  return results;
+}
+
+/**
  * Loads each of `sides` for `seconds` in all, in slices of about SLICE_SECONDS: the sides take
  * turns slice by slice, each going first in turn (`turn` shifts the first order), so that every
  * side meets each few seconds of the machine that the others meet. This machine's speed drifts by
@@ -378,12 +397,7 @@ export async function inSlices<S>(
   drive: (side: S, seconds: number) => Promise<Load>,
 ): Promise<Map<S, Load>> {
   const slices = Math.max(1, Math.round(seconds / SLICE_SECONDS));
-  const runs = new Map<S, Load[]>(sides.map((side) => [side, []]));
-  for (let i = 0; i < slices; i++) {
-    for (const side of inTurn(sides, turn * slices + i)) {
-      runs.get(side)?.push(await drive(side, seconds / slices));
-    }
-  }
+  const runs = await takeTurns(sides, slices, turn * slices, (side) => drive(side, seconds / slices));
   return new Map(
     [...runs].map(([side, of]) => {
       const completed = of.reduce((sum, run) => sum + run.completed, 0);

@@ -6,7 +6,7 @@
  */
 import { bareBulk } from '../baselines/bulk-sql.js';
 import { createTeam, seedAgents } from '../data.js';
-import { api, databaseEnv, inTurn, must, percentile, spread, startRoster } from '../lib.js';
+import { api, databaseEnv, must, percentile, spread, startRoster, takeTurns } from '../lib.js';
 import { record, recordEventsCost, recordRls } from '../report.js';
 import { type Bench, from, type Scenario } from '../scenario.js';
 import { BULK_ITERATIONS, PAIRS } from '../settings.js';
@@ -41,13 +41,8 @@ async function run(bench: Bench): Promise<void> {
     () => bare.addThenRemove(),
   ];
   const calls = async (turn: number) => {
-    const times = sides.map((): number[] => []);
-    for (let i = 0; i < BULK_ITERATIONS; i++) {
-      for (const side of inTurn(sides, turn * BULK_ITERATIONS + i)) {
-        times[sides.indexOf(side)]?.push(await side());
-      }
-    }
-    return times;
+    const times = await takeTurns(sides, BULK_ITERATIONS, turn * BULK_ITERATIONS, (side) => side());
+    return sides.map((side) => times.get(side) ?? []);
   };
   await calls(0);
   const r = { p50: [] as number[], p99: [] as number[], p50of100: [] as number[] };

@@ -54,6 +54,26 @@ describe('webhook delivery', () => {
     assert.equal((await lagged()) - laggedBefore, 13);
   });
 
+  it('`*` sends every event type', async () => {
+    const t = await newTenant(env);
+    await createWebhook(t, ['*']);
+    await createTeam(t, 'Everything');
+    await t.api.post('/v1/agents', { email: 'everything@example.com', full_name: 'Every Thing' });
+    await deliverUntil(2);
+    // The org's events from before the endpoint existed (its key, the endpoint's own creation)
+    // are not sent; every one after it is, whatever its type.
+    const feed = await listOrgFeedAfter(env.database.db, t.orgId, { xid: '0', id: NIL_ID }, 1000);
+    const since = feed.slice(-2);
+    assert.deepEqual(
+      since.map((e) => e.type),
+      ['team.created', 'agent.created'],
+    );
+    assert.deepEqual(
+      received().map((r) => r.headers['webhook-id']),
+      since.map((e) => e.id),
+    );
+  });
+
   it('retries on the schedule (0, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), holding the next event back, then gives up', async () => {
     const t = await newTenant(env);
     const hook = await createWebhook(t);

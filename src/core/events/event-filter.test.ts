@@ -81,6 +81,8 @@ describe('matchesType', () => {
     [['agent.presence_changed'], 'agent.availability_changed', false],
     [['team.created', 'agent.*'], 'agent.deleted', true],
     [[], 'team.created', false],
+    [['*'], 'agent.created', true],
+    [['team.created', '*'], 'conversation.closed', true],
   ];
   for (const [patterns, type, expected] of cases) {
     it(`${JSON.stringify(patterns)} ${expected ? 'lets through' : 'stops'} ${type}`, () => {

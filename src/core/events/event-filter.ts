@@ -33,12 +33,17 @@ export function parseTypePatterns(raw: string | undefined | null, field = 'query
   return items.includes('*') ? null : [...new Set(items)];
 }
 
-/** True when `type` is one of the patterns, or starts with the prefix of a `prefix.*` pattern. */
+/**
+ * True when `type` is one of the patterns, starts with the prefix of a `prefix.*` pattern, or a
+ * pattern is `*` (a webhook's stored `event_types` keep it as given).
+ */
 export function matchesType(patterns: readonly string[] | null, type: string): boolean {
   if (patterns === null) {
     return true;
   }
-  return patterns.some((p) => (p.endsWith('.*') ? type.startsWith(p.slice(0, -1)) : p === type));
+  return patterns.some((p) =>
+    p === '*' ? true : p.endsWith('.*') ? type.startsWith(p.slice(0, -1)) : p === type,
+  );
 }
 
 const stringField = (event: PublishedEvent, name: string): string | null => {
